@@ -1,0 +1,72 @@
+# comensha-content: `make demo` runs the example site, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python example_project/manage.py
+PYTEST_ARGS ?=
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/comensha_content
+# Extra pip requirement, e.g. WAGTAIL_SPEC="wagtail>=7.4,<7.5" to test the LTS release.
+WAGTAIL_SPEC ?=
+
+.PHONY: demo test test-postgres test-wagtail74 lint format migrations check-migrations \
+	messages compilemessages check-messages wheel-check bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]" $(if $(WAGTAIL_SPEC),"$(WAGTAIL_SPEC)")
+	touch $@
+
+demo: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.installed
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-wagtail74:
+	$(MAKE) test VENV=.venv-wagtail74 WAGTAIL_SPEC="wagtail>=7.4,<7.5"
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations: $(VENV)/.installed
+	$(MANAGE) makemigrations comensha_content home
+	$(BIN)/python scripts/portable_migrations.py
+
+check-migrations: $(VENV)/.installed
+	$(BIN)/python scripts/portable_migrations.py --check
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=.:example_project \
+		$(BIN)/django-admin makemigrations --check --dry-run
+
+messages: $(VENV)/.installed
+	cd comensha_content && ../$(BIN)/django-admin makemessages -l nl -l en --no-obsolete
+	$(MAKE) compilemessages
+
+compilemessages: $(VENV)/.installed
+	cd comensha_content && ../$(BIN)/django-admin compilemessages
+
+check-messages: $(VENV)/.installed
+	$(BIN)/python scripts/check_messages.py
+
+wheel-check: $(VENV)/.installed
+	$(BIN)/python scripts/check_wheel.py
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache

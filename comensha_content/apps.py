@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ComenshaContentConfig(AppConfig):
+    """App config: registers system checks (and, as capabilities land, API schemas)."""
+
+    name = "comensha_content"
+    label = "comensha_content"
+    verbose_name = _("CoMensha content")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -1,0 +1,41 @@
+"""Settings of comensha_content.
+
+Every setting has one prefix, ``COMENSHA_CONTENT_``, a documented default here and in
+docs/settings.md, and is read at call time (``get_setting``) so ``override_settings`` and
+per-site settings modules work without restarting or reloading this module.
+"""
+
+from django.conf import settings
+
+#: Name (without prefix) -> (default, one-line description). docs/settings.md mirrors this.
+DEFAULTS = {
+    "WORDS_PER_MINUTE": (
+        200,
+        "Reading speed used to compute a story's reading time, in words per minute.",
+    ),
+    "PAGINATE_BY": (
+        12,
+        "Number of items per page in story listings, the Kompas finder and the tracker.",
+    ),
+    "IMAGE_RENDITIONS": (
+        {"small": "width-480", "medium": "width-960", "large": "width-1600"},
+        "Rendition specs (name -> Wagtail filter spec) served for images in HTML and the API.",
+    ),
+    "QUICK_EXIT_URL": (
+        "https://www.wikipedia.org/",
+        "Neutral site the quick-exit button leaves for, when no site setting overrides it.",
+    ),
+    "SOURCE_FALLBACK_NOTICE": (
+        True,
+        "Show a notice on pages and links that fall back to the source language.",
+    ),
+}
+
+
+def get_setting(name):
+    """Return ``COMENSHA_CONTENT_<name>`` from Django settings, or its documented default."""
+    try:
+        default, _description = DEFAULTS[name]
+    except KeyError:
+        raise KeyError(f"Unknown comensha_content setting: {name}") from None
+    return getattr(settings, f"COMENSHA_CONTENT_{name}", default)

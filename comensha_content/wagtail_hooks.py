@@ -1,0 +1,1 @@
+"""Admin integration: snippet viewsets and editor features register here as capabilities land."""

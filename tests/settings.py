@@ -1,0 +1,15 @@
+"""Test settings: the example site's settings, made fast and isolated.
+
+DATABASE_URL selects PostgreSQL exactly as for the example site; the default is SQLite.
+"""
+
+import tempfile
+
+from demo_site.settings import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="comensha-test-media-")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILAPI_BASE_URL = "http://testserver"
