@@ -11,4 +11,9 @@ class ComenshaContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import checks  # noqa: F401  (registers the system checks)
+        from .seeds import seed_after_migrate
+
+        post_migrate.connect(seed_after_migrate, sender=self)

@@ -1,1 +1,8 @@
-"""Admin integration: snippet viewsets and editor features register here as capabilities land."""
+"""Admin integration: registers each capability's snippet viewsets."""
+
+from wagtail.snippets.models import register_snippet
+
+from .viewsets import SNIPPET_VIEWSETS
+
+for viewset in SNIPPET_VIEWSETS:
+    register_snippet(viewset)

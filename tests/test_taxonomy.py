@@ -1,0 +1,63 @@
+"""Taxonomy snippets: seeded in the default language, translated with synchronised codes."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from comensha_content.models import FormOfExploitation, KaderTheme, Plateau, Role
+from comensha_content.seeds import seed_taxonomies
+from comensha_content.translation import source_segments, translate_instance
+
+pytestmark = pytest.mark.django_db
+
+
+def test_defaults_are_seeded_in_dutch_after_migrate(locales):
+    names = dict(FormOfExploitation.objects.values_list("code", "name"))
+    assert names == {
+        "sexual-exploitation": "Seksuele uitbuiting",
+        "labour-exploitation": "Arbeidsuitbuiting",
+        "criminal-exploitation": "Criminele uitbuiting",
+        "forced-organ-removal": "Gedwongen orgaanverwijdering",
+    }
+    assert list(KaderTheme.objects.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
+    assert set(Plateau.objects.values_list("code", flat=True)) == {"basis", "verdieping"}
+    handhaver = Role.objects.get(code="enforcement-officer")
+    assert (handhaver.name, handhaver.kind, handhaver.domain) == (
+        "Handhaver",
+        "professional",
+        "Handhaving",
+    )
+
+
+def test_seeding_again_adds_nothing_and_respects_editor_deletions(locales):
+    FormOfExploitation.objects.filter(code="forced-organ-removal").delete()
+    assert seed_taxonomies(locales["nl"]) == 0
+    assert not FormOfExploitation.objects.filter(code="forced-organ-removal").exists()
+
+
+def test_translation_translates_names_and_keeps_codes(locales, django_capture_on_commit_callbacks):
+    role = Role.objects.get(code="mayor")
+    assert set(source_segments(role)) == {"Burgemeester", "Gemeente"}
+    with django_capture_on_commit_callbacks(execute=True):
+        english = translate_instance(
+            role, locales["en"], {"Burgemeester": "Mayor", "Gemeente": "Municipality"}
+        )
+    assert (english.name, english.domain, english.code, english.kind) == (
+        "Mayor",
+        "Municipality",
+        "mayor",
+        "professional",
+    )
+    assert english.locale == locales["en"] and english.translation_key == role.translation_key
+
+
+def test_code_must_be_a_slug(locales):
+    term = FormOfExploitation(locale=locales["nl"], code="Seksuele Uitbuiting!", name="x")
+    with pytest.raises(ValidationError) as error:
+        term.full_clean()
+    assert "kleine letters, cijfers en koppeltekens" in str(error.value)  # admin language nl
+
+
+def test_code_is_unique_per_locale(locales):
+    term = FormOfExploitation(locale=locales["nl"], code="labour-exploitation", name="Dubbel")
+    with pytest.raises(ValidationError):
+        term.full_clean()
