@@ -63,6 +63,7 @@ def main():
         )
         run(python, example / "manage.py", "check", cwd=work, env=env)
         run(python, example / "manage.py", "migrate", "--noinput", "-v0", cwd=work, env=env)
+        run(python, example / "manage.py", "load_demo", cwd=work, env=env)
         run(python, example / "manage.py", "check", "--database", "default", cwd=work, env=env)
         print("wheel check passed")
         return 0
