@@ -6,7 +6,10 @@ the target page or snippet. The example's demo loader and the tests use it, so t
 real wagtail-localize translations, never copied pages.
 """
 
+from collections.abc import Mapping
+
 from django.db import transaction
+from wagtail.models import DraftStateMixin
 from wagtail_localize.models import Translation, TranslationSource
 
 
@@ -36,7 +39,7 @@ def translate_instance(instance, target_locale, catalog, *, user=None, publish=T
     be translated; otherwise untranslated segments fall back to the source text, as
     wagtail-localize does. Returns the translated instance.
     """
-    lookup = catalog if callable(catalog) else catalog.get
+    lookup = catalog.get if isinstance(catalog, Mapping) else catalog
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=target_locale
@@ -54,5 +57,15 @@ def translate_instance(instance, target_locale, catalog, *, user=None, publish=T
     if missing and strict:
         raise MissingSegmentTranslations(instance, missing)
     translation.import_po(po, user=user, tool_name="comensha_content.translation")
+    if isinstance(instance, DraftStateMixin):
+        # wagtail-localize publishes in transaction.on_commit, from a page object loaded now: in a
+        # longer transaction that adds children first, that stale object would reset the tree.
+        # Save a draft and publish it at once instead, from a fresh revision.
+        translation.save_target(user=user, publish=False)
+        target = translation.get_target_instance()
+        if publish:
+            target.get_latest_revision().publish(user=user)
+            target.refresh_from_db()
+        return target
     translation.save_target(user=user, publish=publish)
     return translation.get_target_instance()

@@ -3,28 +3,43 @@ import io
 import pytest
 from wagtail.models import Locale
 
-
-@pytest.fixture
-def locales(db):
-    """The source locale (created by Wagtail's migration from LANGUAGE_CODE) and English."""
-    nl = Locale.objects.get(language_code="nl")
-    en, _ = Locale.objects.get_or_create(language_code="en")
-    return {"nl": nl, "en": en}
+pytest_plugins = ["tests.block_fixtures"]
 
 
-@pytest.fixture
-def demo(db, django_capture_on_commit_callbacks):
-    """The example site's demo content, loaded exactly as `manage.py load_demo` does.
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """Load the example's demo content once, into the test database, as `load_demo` does.
 
-    wagtail-localize publishes translations on commit; the test transaction never commits, so the
-    callbacks are run here as a real commit would.
+    Loading it takes seconds (every page is translated through wagtail-localize), so it is done
+    once per session; each test then runs in a transaction that is rolled back.
     """
     from home.demo import load_demo
 
-    with django_capture_on_commit_callbacks(execute=True):
-        return load_demo(io.StringIO(), "admin", "comensha-demo")
+    if request.config.getvalue("nomigrations"):
+        return None  # no Wagtail root page or locales without migrations: no demo either
+    output = io.StringIO()
+    with django_db_blocker.unblock():
+        context = load_demo(output, "admin", "comensha-demo")
+    context.output = output.getvalue()
+    return context
+
+
+@pytest.fixture
+def demo(db, django_db_setup):
+    """The demo content (a home.demo.site.DemoContext), in Dutch and English."""
+    if django_db_setup is None:
+        pytest.skip("the demo content needs migrations (run without --nomigrations)")
+    return django_db_setup
 
 
 @pytest.fixture
 def home(demo):
     return demo.home
+
+
+@pytest.fixture
+def locales(db):
+    return {
+        "nl": Locale.objects.get(language_code="nl"),
+        "en": Locale.objects.get(language_code="en"),
+    }

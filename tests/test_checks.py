@@ -57,10 +57,11 @@ def test_missing_locale_rows_are_reported_with_the_fix(settings):
         ("nl", "Nederlands"),
         ("en", "English"),
         ("de", "Deutsch"),
+        ("ar", "العربية"),
     ]
     errors = check_locales_exist(None, databases=["default"])
     assert ids(errors) == ["comensha_content.E020"]
-    assert "en, de" in errors[0].msg
+    assert errors[0].msg.endswith("content language(s): de, ar.")
     assert "comensha_create_locales" in errors[0].hint
 
 

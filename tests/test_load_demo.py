@@ -1,4 +1,8 @@
-"""`manage.py load_demo`: idempotent, bilingual, and never touches other content."""
+"""`manage.py load_demo`: idempotent, bilingual, and never touches other content.
+
+The session's test database was filled by load_demo (tests/conftest.py); these tests check that
+first run and run it again.
+"""
 
 import io
 
@@ -7,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Locale, Page, Revision, Site
+
+from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -23,46 +29,42 @@ def snapshot():
     }
 
 
-def run_load_demo(django_capture_on_commit_callbacks, **env):
+def run_load_demo(**options):
     out = io.StringIO()
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=out, **env)
+    call_command("load_demo", stdout=out, **options)
     return out.getvalue()
 
 
-def test_first_run_creates_locales_site_and_prints_credentials(django_capture_on_commit_callbacks):
-    output = run_load_demo(django_capture_on_commit_callbacks)
+def test_first_run_created_locales_site_and_printed_credentials(demo):
     assert sorted(Locale.objects.values_list("language_code", flat=True)) == ["en", "nl"]
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific.intro.startswith("Samen tegen mensenhandel")
     english = site.root_page.get_translation(Locale.objects.get(language_code="en"))
     assert english.live and english.specific.intro.startswith("Together against")
-    assert "username 'admin', password 'comensha-demo'" in output
+    assert "username 'admin', password 'comensha-demo'" in demo.output
     assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
 
 
-def test_second_run_creates_and_changes_nothing(django_capture_on_commit_callbacks):
-    run_load_demo(django_capture_on_commit_callbacks)
+def test_second_run_creates_and_changes_nothing(demo):
     before = snapshot()
-    output = run_load_demo(django_capture_on_commit_callbacks)
+    output = run_load_demo()
     assert snapshot() == before
     assert "password was left unchanged" in output
 
 
-def test_credentials_can_be_chosen(django_capture_on_commit_callbacks, monkeypatch):
-    output = run_load_demo(
-        django_capture_on_commit_callbacks, username="editor", password="s3cret-pass"
-    )
+def test_credentials_can_be_chosen(demo):
+    output = run_load_demo(username="editor", password="s3cret-pass")
     assert "username 'editor', password 's3cret-pass'" in output
     assert get_user_model().objects.get(username="editor").check_password("s3cret-pass")
 
 
-def test_refuses_a_database_with_other_content(django_capture_on_commit_callbacks):
-    site = Site.objects.get(is_default_site=True)
-    placeholder = site.root_page
-    placeholder.title = "Our own home page"
-    placeholder.save()
+def test_refuses_a_database_with_other_content(demo):
+    for home in HomePage.objects.filter(depth=2):
+        home.delete()
+    root = Page.get_first_root_node()
+    own = root.add_child(instance=Page(title="Our own home page", slug="own"))
+    Site.objects.create(hostname="localhost", port=80, root_page=own, is_default_site=True)
     before = snapshot()
     with pytest.raises(CommandError, match="never changes or deletes existing content"):
-        run_load_demo(django_capture_on_commit_callbacks)
+        run_load_demo()
     assert snapshot() == before

@@ -11,16 +11,20 @@ pytestmark = pytest.mark.django_db
 
 
 def test_defaults_are_seeded_in_dutch_after_migrate(locales):
-    names = dict(FormOfExploitation.objects.values_list("code", "name"))
+    names = dict(
+        FormOfExploitation.objects.filter(locale=locales["nl"]).values_list("code", "name")
+    )
     assert names == {
         "sexual-exploitation": "Seksuele uitbuiting",
         "labour-exploitation": "Arbeidsuitbuiting",
         "criminal-exploitation": "Criminele uitbuiting",
         "forced-organ-removal": "Gedwongen orgaanverwijdering",
     }
-    assert list(KaderTheme.objects.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
-    assert set(Plateau.objects.values_list("code", flat=True)) == {"basis", "verdieping"}
-    handhaver = Role.objects.get(code="enforcement-officer")
+    dutch_themes = KaderTheme.objects.filter(locale=locales["nl"])
+    assert list(dutch_themes.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
+    plateaus = Plateau.objects.filter(locale=locales["nl"])
+    assert set(plateaus.values_list("code", flat=True)) == {"basis", "verdieping"}
+    handhaver = Role.objects.get(code="enforcement-officer", locale=locales["nl"])
     assert (handhaver.name, handhaver.kind, handhaver.domain) == (
         "Handhaver",
         "professional",
@@ -35,16 +39,22 @@ def test_seeding_again_adds_nothing_and_respects_editor_deletions(locales):
 
 
 def test_translation_translates_names_and_keeps_codes(locales, django_capture_on_commit_callbacks):
-    role = Role.objects.get(code="mayor")
-    assert set(source_segments(role)) == {"Burgemeester", "Gemeente"}
+    role = Role.objects.create(
+        locale=locales["nl"],
+        code="alderman",
+        name="Wethouder",
+        kind="professional",
+        domain="Gemeente",
+    )
+    assert set(source_segments(role)) == {"Wethouder", "Gemeente"}
     with django_capture_on_commit_callbacks(execute=True):
         english = translate_instance(
-            role, locales["en"], {"Burgemeester": "Mayor", "Gemeente": "Municipality"}
+            role, locales["en"], {"Wethouder": "Alderman", "Gemeente": "Municipality"}
         )
     assert (english.name, english.domain, english.code, english.kind) == (
-        "Mayor",
+        "Alderman",
         "Municipality",
-        "mayor",
+        "alderman",
         "professional",
     )
     assert english.locale == locales["en"] and english.translation_key == role.translation_key

@@ -5,7 +5,9 @@ Use ``ComenshaPagesAPIViewSet`` instead of Wagtail's ``PagesAPIViewSet`` when re
 query parameters; a bad value answers 400 with a message.
 """
 
+from django.utils import translation
 from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
@@ -22,7 +24,16 @@ class ModelFilters:
             raise BadRequestError(error.message) from error
 
 
+class LocalizedPageSerializer(PageSerializer):
+    """Serialises a page in its own language: choosers and snippets resolve to that locale."""
+
+    def to_representation(self, instance):
+        with translation.override(instance.locale.language_code):
+            return super().to_representation(instance)
+
+
 class ComenshaPagesAPIViewSet(PagesAPIViewSet):
+    base_serializer_class = LocalizedPageSerializer
     filter_backends = [
         backend for backend in PagesAPIViewSet.filter_backends if backend is not SearchFilter
     ] + [ModelFilters, SearchFilter]  # SearchFilter must stay last

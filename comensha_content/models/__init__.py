@@ -1,5 +1,6 @@
 """Models of comensha_content, one module per capability; public names re-exported here."""
 
+from .longread import LongreadIndexPage, LongreadPage, NarratorKind, StoryConsent
 from .taxonomy import (
     FormOfExploitation,
     Helpline,
@@ -10,6 +11,10 @@ from .taxonomy import (
 )
 
 __all__ = [
+    "LongreadIndexPage",
+    "LongreadPage",
+    "NarratorKind",
+    "StoryConsent",
     "FormOfExploitation",
     "Helpline",
     "KaderTheme",

@@ -1,0 +1,154 @@
+"""People in a story: testimonies in their own words and professionals' perspectives.
+
+Only what a reader may see is stored here: a shown (often changed) first name, never consent or
+identity data, which live apart from public content.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from ..models.taxonomy import Role
+from .base import StoryStructBlock
+from .leaves import (
+    GROUP_PEOPLE,
+    INLINE_FEATURES,
+    PREVIEW_TEMPLATE,
+    LimitedRichTextBlock,
+    RequiredCharBlock,
+)
+
+#: Marker after a changed name; the note below the testimony explains it.
+PSEUDONYM_MARKER = "*"
+PSEUDONYM_NOTE = _("Name changed to protect their identity")
+
+
+class TestimonyValue(blocks.StructValue):
+    @property
+    def display_name(self):
+        """The name as printed: with an asterisk when it is a pseudonym."""
+        name = self.get("name", "")
+        return f"{name}{PSEUDONYM_MARKER}" if self.get("is_pseudonym") else name
+
+    @property
+    def pseudonym_note(self):
+        return str(PSEUDONYM_NOTE) if self.get("is_pseudonym") else ""
+
+    @property
+    def speaker_label(self):
+        return str(dict(Role.Kind.choices).get(self.get("speaker"), ""))
+
+
+class TestimonyBlock(StoryStructBlock):
+    """Someone's experience in their own words, under a shown name (a pseudonym by default)."""
+
+    name = RequiredCharBlock(
+        label=_("Shown name"),
+        max_length=100,
+        help_text=_("The first name shown to readers, usually a changed name."),
+        required_message=_("Enter the name shown with this testimony (usually a changed name)."),
+    )
+    is_pseudonym = blocks.BooleanBlock(
+        label=_("The name is changed"),
+        required=False,
+        default=True,
+        help_text=_('Shows an asterisk and "Name changed to protect their identity".'),
+    )
+    speaker = blocks.ChoiceBlock(
+        label=_("Speaker"), choices=Role.Kind.choices, default=Role.Kind.VICTIM.value
+    )
+    text = LimitedRichTextBlock(label=_("Testimony"), features=INLINE_FEATURES)
+
+    class Meta:
+        icon = "comment"
+        label = _("Testimony")
+        group = GROUP_PEOPLE
+        template = "comensha_content/blocks/testimony.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = _(
+            "Someone's experience in their own words. Changed names are marked with an asterisk."
+        )
+        preview_value = {
+            "name": "Sam",
+            "is_pseudonym": True,
+            "speaker": Role.Kind.VICTIM.value,
+            "text": _("<p>Example: here someone tells, in their own words, what happened.</p>"),
+        }
+        value_class = TestimonyValue
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "name": value.get("name", ""),
+            "is_pseudonym": bool(value.get("is_pseudonym")),
+            "display_name": value.display_name,
+            "pseudonym_note": value.pseudonym_note,
+            "speaker": value.get("speaker", ""),
+            "speaker_label": value.speaker_label,
+            "text": self.child_blocks["text"].get_api_representation(value.get("text"), context),
+        }
+
+
+class ProfessionalPerspectiveValue(blocks.StructValue):
+    @property
+    def byline(self):
+        """ "Name, job title, organisation": what follows the domain in the box's heading."""
+        return ", ".join(
+            str(part)
+            for part in (self.get("name"), self.get("job_title"), self.get("organisation"))
+            if part
+        )
+
+    @property
+    def heading(self):
+        """ "DOMAIN: name, job title, organisation" (the domain is set in capitals by CSS)."""
+        return f"{self.get('domain', '')}: {self.byline}"
+
+
+class ProfessionalPerspectiveBlock(StoryStructBlock):
+    """A professional's view inside a victim's story, in a box headed by their domain."""
+
+    domain = RequiredCharBlock(
+        label=_("Domain"),
+        max_length=100,
+        help_text=_("E.g. 'Enforcement', 'Care', 'Prosecution'. Shown in capitals."),
+        required_message=_("Enter the professional's domain, e.g. 'Enforcement'."),
+    )
+    name = RequiredCharBlock(
+        label=_("Name"),
+        max_length=200,
+        required_message=_("Enter the professional's name."),
+    )
+    job_title = RequiredCharBlock(
+        label=_("Job title"),
+        max_length=200,
+        required_message=_("Enter the professional's job title, e.g. 'Labour inspector'."),
+    )
+    organisation = blocks.CharBlock(label=_("Organisation"), required=False, max_length=200)
+    text = LimitedRichTextBlock(label=_("Text"))
+
+    class Meta:
+        icon = "user"
+        label = _("Professional's perspective")
+        group = GROUP_PEOPLE
+        template = "comensha_content/blocks/perspective.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = _('A box with a professional\'s view, headed "DOMAIN: name, job title".')
+        preview_value = {
+            "domain": _("Enforcement"),
+            "name": _("Example name"),
+            "job_title": _("Labour inspector"),
+            "organisation": _("Netherlands Labour Authority"),
+            "text": _("<p>Example: how an inspection revealed signs of labour exploitation.</p>"),
+        }
+        value_class = ProfessionalPerspectiveValue
+
+    dom_id_prefix = "cc-perspective"
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "domain": value.get("domain", ""),
+            "name": value.get("name", ""),
+            "job_title": value.get("job_title", ""),
+            "organisation": value.get("organisation", ""),
+            "heading": value.heading,
+            "text": self.child_blocks["text"].get_api_representation(value.get("text"), context),
+        }
