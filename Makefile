@@ -10,7 +10,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/comensha_content
 WAGTAIL_SPEC ?=
 
 .PHONY: demo test test-postgres test-wagtail74 lint format migrations check-migrations \
-	messages compilemessages check-messages wheel-check bench clean
+	messages compilemessages check-messages wheel-check bench clean schema check-schema
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ compilemessages: $(VENV)/.installed
 
 check-messages: $(VENV)/.installed
 	$(BIN)/python scripts/check_messages.py
+
+schema: $(VENV)/.installed
+	$(MANAGE) comensha_export_schema --out schema
+
+check-schema: $(VENV)/.installed
+	$(BIN)/python scripts/check_schema.py
 
 wheel-check: $(VENV)/.installed
 	$(BIN)/python scripts/check_wheel.py

@@ -17,3 +17,7 @@ class ComenshaContentConfig(AppConfig):
         from .seeds import seed_after_migrate
 
         post_migrate.connect(seed_after_migrate, sender=self)
+
+        from .api import v3
+
+        v3.register()  # Wagtail 8: typed StreamFields and page fields in API v3; no-op on 7.4

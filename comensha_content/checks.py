@@ -11,7 +11,14 @@ APP_NAME = "comensha_content"
 
 #: Apps this app must precede in INSTALLED_APPS: its AppConfig.ready() registers block schemas
 #: and API serialisers that these apps read when they become ready.
-MUST_PRECEDE = ("wagtail.snippets", "wagtail.images", "wagtail.locales", "wagtail_localize.locales")
+MUST_PRECEDE = (
+    "wagtail.snippets",
+    "wagtail.images",
+    "wagtail.documents",
+    "wagtail.contrib.redirects",
+    "wagtail.locales",
+    "wagtail_localize.locales",
+)
 
 LOCALES_APPS = ("wagtail.locales", "wagtail_localize.locales")
 

@@ -43,3 +43,22 @@ def locales(db):
         "nl": Locale.objects.get(language_code="nl"),
         "en": Locale.objects.get(language_code="en"),
     }
+
+
+@pytest.fixture
+def empty_site(db):
+    """The state right after `migrate` and the home pages: the session's demo content removed.
+
+    For tests that build their own content with the demo's codes and slugs. Rolled back with
+    the test, so the next test sees the demo again.
+    """
+    from wagtail.models import Page
+
+    from comensha_content import models as cc
+
+    Page.objects.filter(depth__gt=2).delete()  # treebeard deletes subtrees, fixes numchild
+    for model in (cc.Recommendation, cc.RecommendationTheme, cc.Organisation, cc.Helpline):
+        model.objects.all().delete()
+    default = Locale.get_default()
+    for model in (cc.FormOfExploitation, cc.Role, cc.KaderTheme, cc.Plateau):
+        model.objects.exclude(locale=default).delete()

@@ -23,7 +23,7 @@ def test_app_listed_after_snippets_and_images_is_an_error():
     apps = [app for app in django_settings.INSTALLED_APPS if app != "comensha_content"]
     apps.insert(apps.index("wagtail.images") + 1, "comensha_content")
     errors = installed_apps_problems(apps)
-    assert ids(errors) == ["comensha_content.E001"] * 3
+    assert ids(errors) == ["comensha_content.E001"] * 5
     messages = " ".join(error.msg for error in errors)
     assert "after 'wagtail.snippets'" in messages and "after 'wagtail.images'" in messages
     assert "Move 'comensha_content' above" in errors[0].hint

@@ -1,6 +1,18 @@
 """Models of comensha_content, one module per capability; public names re-exported here."""
 
+from .kompas import CompetentBody, InstrumentPage, KompasChapterPage, KompasPage, KompasSection
 from .longread import LongreadIndexPage, LongreadPage, NarratorKind, StoryConsent
+from .recommendations import (
+    DocumentType,
+    GovernmentResponse,
+    PolicyReportPage,
+    ProgressStatus,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationIndexPage,
+    RecommendationTheme,
+    Urgency,
+)
 from .taxonomy import (
     FormOfExploitation,
     Helpline,
@@ -11,6 +23,20 @@ from .taxonomy import (
 )
 
 __all__ = [
+    "CompetentBody",
+    "InstrumentPage",
+    "KompasChapterPage",
+    "KompasPage",
+    "KompasSection",
+    "DocumentType",
+    "GovernmentResponse",
+    "PolicyReportPage",
+    "ProgressStatus",
+    "ProgressUpdate",
+    "Recommendation",
+    "RecommendationIndexPage",
+    "RecommendationTheme",
+    "Urgency",
     "LongreadIndexPage",
     "LongreadPage",
     "NarratorKind",

@@ -1,5 +1,5 @@
 """Admin viewsets, one module per capability; wagtail_hooks registers SNIPPET_VIEWSETS."""
 
-from . import taxonomy
+from . import recommendations, taxonomy
 
-SNIPPET_VIEWSETS = [*taxonomy.SNIPPET_VIEWSETS]
+SNIPPET_VIEWSETS = [*taxonomy.SNIPPET_VIEWSETS, *recommendations.SNIPPET_VIEWSETS]

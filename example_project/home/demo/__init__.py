@@ -7,10 +7,10 @@ objects as they are, so a second run creates and changes nothing.
 
 from django.db import transaction
 
-from . import longread, site, taxonomy
+from . import kompas, longread, recommendations, site, taxonomy
 
 #: Capability loaders, run in order after the site tree exists. Each takes a DemoContext.
-CAPABILITY_LOADERS = [taxonomy.load, longread.load]
+CAPABILITY_LOADERS = [taxonomy.load, longread.load, kompas.load, recommendations.load]
 
 
 @transaction.atomic

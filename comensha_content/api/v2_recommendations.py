@@ -1,0 +1,63 @@
+"""API v2 endpoint for recommendations, with the tracker's filters.
+
+Register it in a site's router: ``api_router.register_endpoint("recommendations",
+RecommendationsAPIViewSet)``. Query parameters: ``report``, ``theme``, ``addressee``, ``status``,
+``response`` (as on the tracker), ``locale`` (language codes), ``search`` (text, through Wagtail's
+search backend), plus Wagtail's ``fields``, ``order``, ``limit`` and ``offset``. An unknown or
+malformed value answers 400 with ``{"message": ...}``. Only recommendations of live, public
+reports are served.
+"""
+
+from wagtail.api.v2.filters import OrderingFilter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet
+
+from ..models.recommendations import Recommendation
+from ..recommendations import (
+    FILTER_PARAMETERS,
+    BadFilterValue,
+    filter_by_locale,
+    filter_recommendations,
+    public_recommendations,
+)
+
+
+class RecommendationFilter:
+    """DRF filter backend running the tracker's own filtering function."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            queryset = filter_by_locale(queryset, request.GET)
+            return filter_recommendations(queryset, request.GET, search_parameter="search")
+        except BadFilterValue as error:
+            raise BadRequestError(error.message) from error
+
+
+class RecommendationsAPIViewSet(BaseAPIViewSet):
+    model = Recommendation
+    name = "recommendations"
+    filter_backends = [RecommendationFilter, OrderingFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
+        [*FILTER_PARAMETERS, "locale"]
+    )
+    meta_fields = BaseAPIViewSet.meta_fields + ["locale", "html_url"]
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + [
+        "locale",
+        "html_url",
+        "code",
+        "title",
+        "report",
+        "themes",
+        "addressees",
+        "government_response",
+        "current_status",
+    ]
+    nested_default_fields = BaseAPIViewSet.nested_default_fields + [
+        "locale",
+        "html_url",
+        "code",
+        "title",
+    ]
+
+    def get_queryset(self):
+        return public_recommendations()

@@ -1,0 +1,234 @@
+"""Fixtures and helpers shared by the recommendation tests (no tests of its own).
+
+Importing this module also makes sure the recommendation models, their snippet admin and their
+search signal handlers are registered, for as long as the package does not wire them itself
+(each step is a no-op once it does).
+"""
+
+import io
+import re
+from html import unescape
+
+import pytest
+
+from comensha_content.models.recommendations import Recommendation
+
+
+def _wire_recommendations():
+    import importlib
+    import pkgutil
+
+    from wagtail.snippets.models import register_snippet
+
+    import comensha_content.models as model_package
+
+    # Every model module, also those models/__init__ does not import yet (templates use them).
+    for module in pkgutil.iter_modules(model_package.__path__):
+        importlib.import_module(f"{model_package.__name__}.{module.name}")
+
+    from comensha_content.viewsets.recommendations import SNIPPET_VIEWSETS
+
+    if not hasattr(Recommendation, "snippet_viewset"):
+        for viewset in SNIPPET_VIEWSETS:
+            register_snippet(viewset)
+    try:
+        from modelsearch.signal_handlers import register_signal_handlers
+    except ImportError:  # Wagtail 7.4
+        from wagtail.search.signal_handlers import register_signal_handlers
+    register_signal_handlers()  # connecting a handler twice is a no-op
+
+
+_wire_recommendations()
+
+#: The demo's recommendations: code -> (report key, themes, addressees, response, status).
+DEMO = {
+    "4.1.A": (
+        "second-class",
+        {"agency-work", "enforcement-and-supervision"},
+        {"ministerie-szw"},
+        "accepted",
+        "adopted",
+    ),
+    "4.2.A": (
+        "second-class",
+        {"visibility-of-labour-migration"},
+        {"ministerie-bzk", "gemeenten"},
+        "accepted",
+        "in-force",
+    ),
+    "4.4.B": (
+        "second-class",
+        {"housing"},
+        {"ministerie-bzk", "ministerie-szw"},
+        "accepted",
+        "bill-in-preparation",
+    ),
+    "4.5.A": (
+        "second-class",
+        {"health-and-wellbeing"},
+        {"ministerie-vws", "ministerie-szw"},
+        "partly",
+        "exploring",
+    ),
+    "4.6.A": (
+        "second-class",
+        {"enforcement-and-supervision", "housing"},
+        {"ministerie-szw", "gemeenten"},
+        "accepted",
+        "implemented",
+    ),
+    "4.7.A": (
+        "second-class",
+        {"institutional-embedding"},
+        {"kabinet"},
+        "not-accepted",
+        "not-adopted",
+    ),
+    "1": (
+        "first-advice",
+        {"housing", "health-and-wellbeing"},
+        {"kabinet", "gemeenten"},
+        "accepted",
+        "exploring",
+    ),
+    "REST-1": ("rest-policy-paper", {"identification"}, {"staten"}, "none-yet", "not-started"),
+    "REST-2": (
+        "rest-policy-paper",
+        {"residence-permit"},
+        {"staten", "ministerie-jenv"},
+        "none-yet",
+        "not-started",
+    ),
+    "REST-3": (
+        "rest-policy-paper",
+        {"international-protection"},
+        {"staten"},
+        "none-yet",
+        "not-started",
+    ),
+}
+
+
+def expected_codes(report=None, theme=None, addressee=None, status=None, response=None):
+    """The demo codes a filter combination must return, computed from DEMO (not from the app)."""
+    return {
+        code
+        for code, (report_key, themes, addressees, code_response, code_status) in DEMO.items()
+        if (report is None or report_key == report)
+        and (theme is None or themes & set(theme.split(",")))
+        and (addressee is None or addressees & set(addressee.split(",")))
+        and (status is None or code_status in status.split(","))
+        and (response is None or code_response in response.split(","))
+    }
+
+
+@pytest.fixture
+def sqlite_fts_index(db):
+    """SQLite's full-text index table as Wagtail's search migration makes it.
+
+    Without migrations Django creates ``wagtailsearch_indexentry_fts`` as a plain table and the
+    SQLite search backend fails on it; this recreates it as the FTS5 virtual table with its
+    triggers (rolled back with the test). Other databases need nothing.
+    """
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return
+    table = "wagtailsearch_indexentry"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [f"{table}_fts"])
+        row = cursor.fetchone()
+        if row and "VIRTUAL" in row[0].upper():
+            return
+        cursor.execute(f"DROP TABLE IF EXISTS {table}_fts")
+        cursor.execute(f"CREATE VIRTUAL TABLE {table}_fts USING fts5(autocomplete, body, title)")
+        cursor.execute(
+            f"CREATE TRIGGER insert_{table}_fts AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {table}_fts(title, body, autocomplete, rowid) "
+            "VALUES (NEW.title, NEW.body, NEW.autocomplete, NEW.id); END"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER update_{table}_fts AFTER UPDATE ON {table} BEGIN "
+            f"UPDATE {table}_fts SET title=NEW.title, body=NEW.body, autocomplete=NEW.autocomplete "
+            "WHERE rowid=NEW.id; END"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER delete_{table}_fts AFTER DELETE ON {table} BEGIN "
+            f"DELETE FROM {table}_fts WHERE rowid=OLD.id; END"
+        )
+
+
+@pytest.fixture
+def demo_context(db, empty_site, sqlite_fts_index):
+    """The example site's home pages (Dutch and English), without other capabilities' content."""
+    from wagtail.models import Locale, Page
+
+    from home.demo import site
+
+    if Page.get_first_root_node() is None:  # no migrations: make what Wagtail's would
+        locale, _created = Locale.objects.get_or_create(language_code="nl")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return site.prepare_site(io.StringIO())
+
+
+@pytest.fixture
+def tracker_nl(demo_context, settings, django_capture_on_commit_callbacks):
+    """The demo tracker in Dutch only (fast): tracker, reports, terms and recommendations."""
+    from home.demo import recommendations as demo
+
+    settings.COMENSHA_CONTENT_PAGINATE_BY = 50
+    with django_capture_on_commit_callbacks(execute=True):  # search indexing runs on commit
+        tracker, reports = demo.load_tracker(demo_context)
+        themes, organisations = demo.load_terms(demo_context)
+        demo.load_recommendations(demo_context, reports, themes, organisations)
+    demo_context.reports = reports
+    return tracker
+
+
+@pytest.fixture
+def tracker_bilingual(demo_context, settings, django_capture_on_commit_callbacks):
+    """The full demo loader: Dutch content and its English translation through wagtail-localize."""
+    from home.demo import recommendations as demo
+
+    settings.COMENSHA_CONTENT_PAGINATE_BY = 50
+    with django_capture_on_commit_callbacks(execute=True):
+        tracker = demo.load(demo_context)
+    return tracker
+
+
+def report_param(params, reports):
+    """Replace a report key in ``params`` by that report's page id."""
+    if "report" in params:
+        params = {**params, "report": str(reports[params["report"]].pk)}
+    return params
+
+
+def listed_codes(html):
+    """Codes of the recommendations listed on a tracker page, in order."""
+    return [
+        unescape(code)
+        for code in re.findall(r'<span class="cc-recommendation__code">([^<]*)</span>', html)
+    ]
+
+
+def listed_titles(html):
+    return [
+        unescape(title)
+        for title in re.findall(r'<span class="cc-recommendation__name">([^<]*)</span>', html)
+    ]
+
+
+def chart_numbers(html):
+    """(label, count) pairs drawn in the SVG chart."""
+    svg = re.search(r"<svg class=\"cc-status-chart__svg\".*?</svg>", html, re.S).group(0)
+    labels = re.findall(r'<text class="cc-status-chart__label"[^>]*>([^<]*)</text>', svg)
+    values = re.findall(r'<text class="cc-status-chart__value"[^>]*>([^<]*)</text>', svg)
+    return [(unescape(label), int(value)) for label, value in zip(labels, values, strict=True)]
+
+
+def table_numbers(html):
+    """(label, count) pairs of the status table's body rows."""
+    table = re.search(r'<table class="cc-status-table">.*?</table>', html, re.S).group(0)
+    body = re.search(r"<tbody>(.*?)</tbody>", table, re.S).group(1)
+    rows = re.findall(r'<th scope="row">([^<]*)</th><td>(\d+)</td>', body)
+    return [(unescape(label), int(count)) for label, count in rows]
