@@ -1,0 +1,57 @@
+"""Template tags for reader safety: the quick-exit button and per-page robots/social meta.
+
+``{% load comensha_safety %}`` then ``{% quick_exit %}`` first in ``<body>`` and
+``{% robots_meta page %}`` in ``<head>``; comensha_content/base.html does both.
+"""
+
+from django import template
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import to_locale
+from wagtail.models import Locale
+
+from ..models.safety import quick_exit_data_for_request
+
+register = template.Library()
+
+#: Milliseconds within which three presses of Shift leave the page.
+SHIFT_WINDOW_MS = 1000
+SHIFT_PRESSES = 3
+DESCRIPTION_LENGTH = 200
+
+
+def _locale_of(page):
+    locale = getattr(page, "locale", None)
+    return locale if isinstance(locale, Locale) else Locale.get_active()
+
+
+@register.inclusion_tag("comensha_content/includes/safety/quick_exit.html", takes_context=True)
+def quick_exit(context):
+    """The quick-exit button (a plain link without JavaScript) and its cover overlay."""
+    request = context.get("request")
+    quick_exit = quick_exit_data_for_request(request, _locale_of(context.get("page")))
+    return {
+        "quick_exit": quick_exit,
+        "shift_window_ms": SHIFT_WINDOW_MS,
+        "shift_presses": SHIFT_PRESSES,
+    }
+
+
+@register.inclusion_tag("comensha_content/includes/safety/robots_meta.html", takes_context=True)
+def robots_meta(context, page=None):
+    """``<meta name="robots">`` and Open Graph tags, as the page's visibility fields allow."""
+    if page is None:
+        return {}
+    request = context.get("request")
+    social = not getattr(page, "no_social_preview", False)
+    data = {"noindex": getattr(page, "noindex", False), "social": social}
+    if social:
+        description = getattr(page, "search_description", "") or getattr(page, "lede", "")
+        locale = getattr(page, "locale", None)
+        data.update(
+            title=getattr(page, "seo_title", "") or page.title,
+            description=Truncator(strip_tags(description)).chars(DESCRIPTION_LENGTH),
+            url=page.get_full_url(request) if hasattr(page, "get_full_url") else "",
+            og_locale=to_locale(locale.language_code) if locale else "",
+        )
+    return data
