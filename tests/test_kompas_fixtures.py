@@ -24,39 +24,6 @@ from comensha_content.seeds import seed_taxonomies
 from tests.factories import publish_child
 
 
-def _load_every_model_module():
-    """Every model module, also those models/__init__ does not import yet (templates use them),
-    so their tables exist in a test database made without migrations."""
-    import importlib
-    import pkgutil
-
-    import comensha_content.models as model_package
-
-    for module in pkgutil.iter_modules(model_package.__path__):
-        importlib.import_module(f"{model_package.__name__}.{module.name}")
-
-
-_load_every_model_module()
-
-
-def _connect_search_signals():
-    """Index Kompas pages on save, as Wagtail does for models loaded with the app.
-
-    Wagtail connects its search signal handlers to the models known when apps are ready; until
-    comensha_content.models imports the kompas module, these models load later. Connecting a
-    receiver twice is a no-op, so this is harmless once they load with the app.
-    """
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.search.signal_handlers import post_delete_signal_handler, post_save_signal_handler
-
-    for model in (KompasPage, KompasChapterPage, InstrumentPage):
-        post_save.connect(post_save_signal_handler, sender=model)
-        post_delete.connect(post_delete_signal_handler, sender=model)
-
-
-_connect_search_signals()
-
-
 def ui(text, language="nl"):
     """An interface string as a page shows it in ``language`` (with or without a catalog)."""
     with translation.override(language):

@@ -11,35 +11,6 @@ from html import unescape
 
 import pytest
 
-from comensha_content.models.recommendations import Recommendation
-
-
-def _wire_recommendations():
-    import importlib
-    import pkgutil
-
-    from wagtail.snippets.models import register_snippet
-
-    import comensha_content.models as model_package
-
-    # Every model module, also those models/__init__ does not import yet (templates use them).
-    for module in pkgutil.iter_modules(model_package.__path__):
-        importlib.import_module(f"{model_package.__name__}.{module.name}")
-
-    from comensha_content.viewsets.recommendations import SNIPPET_VIEWSETS
-
-    if not hasattr(Recommendation, "snippet_viewset"):
-        for viewset in SNIPPET_VIEWSETS:
-            register_snippet(viewset)
-    try:
-        from modelsearch.signal_handlers import register_signal_handlers
-    except ImportError:  # Wagtail 7.4
-        from wagtail.search.signal_handlers import register_signal_handlers
-    register_signal_handlers()  # connecting a handler twice is a no-op
-
-
-_wire_recommendations()
-
 #: The demo's recommendations: code -> (report key, themes, addressees, response, status).
 DEMO = {
     "4.1.A": (
