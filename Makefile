@@ -9,7 +9,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/comensha_content
 # Extra pip requirement, e.g. WAGTAIL_SPEC="wagtail>=7.4,<7.5" to test the LTS release.
 WAGTAIL_SPEC ?=
 
-.PHONY: demo test test-postgres test-wagtail74 lint format migrations check-migrations \
+.PHONY: demo test unit e2e test-postgres test-wagtail74 lint format migrations check-migrations \
 	messages compilemessages check-messages wheel-check bench clean schema check-schema
 
 $(BIN)/python:
@@ -25,14 +25,22 @@ demo: $(VENV)/.installed
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+# The whole suite: unit and integration tests, then the browser tests.
+test: unit e2e
+
+unit: $(VENV)/.installed
+	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+# Browser tests in Debian's chromium; scripts/install_browser.sh installs it when missing.
+e2e: $(VENV)/.installed
+	bash scripts/install_browser.sh
+	COMENSHA_E2E_REQUIRED=1 $(BIN)/python -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.installed
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 test-wagtail74:
-	$(MAKE) test VENV=.venv-wagtail74 WAGTAIL_SPEC="wagtail>=7.4,<7.5"
+	$(MAKE) unit VENV=.venv-wagtail74 WAGTAIL_SPEC="wagtail>=7.4,<7.5"
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -54,6 +62,7 @@ check-migrations: $(VENV)/.installed
 
 messages: $(VENV)/.installed
 	cd comensha_content && ../$(BIN)/django-admin makemessages -l nl -l en --no-obsolete
+	$(BIN)/python scripts/fill_catalog.py
 	$(MAKE) compilemessages
 
 compilemessages: $(VENV)/.installed

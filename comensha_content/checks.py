@@ -62,6 +62,15 @@ def installed_apps_problems(installed):
                 id="comensha_content.E002",
             )
         )
+    if _app_index(installed, "wagtail.contrib.settings") is None:
+        errors.append(
+            Error(
+                "'wagtail.contrib.settings' is not installed.",
+                hint="Add 'wagtail.contrib.settings' to INSTALLED_APPS; the quick-exit button "
+                "and the browse-safely page are a site setting.",
+                id="comensha_content.E004",
+            )
+        )
     locales_apps = [app for app in LOCALES_APPS if _app_index(installed, app) is not None]
     if len(locales_apps) > 1:
         errors.append(

@@ -1064,6 +1064,48 @@ export interface Urgency {
 }
 
 /**
+ * Browse safely page
+ * Explains what the quick exit does and does not do, and how to browse more safely.
+ */
+export interface BrowseSafelyPage {
+  id: number;
+  meta: {
+    type: "comensha_content.BrowseSafelyPage";
+    /** This response's URL. */
+    detail_url: string;
+    /** The page on the web site. */
+    html_url: string | null;
+    slug: string;
+    show_in_menus: boolean;
+    seo_title: string;
+    search_description: string;
+    first_published_at: string | null;
+    alias_of: PageSummary | null;
+    parent: PageSummary | null;
+    /** The page's language code. */
+    locale: string;
+  };
+  title: string;
+  /** Intro */
+  intro: string;
+  /**
+   * Body
+   * Rich text in the format of WAGTAILAPI_RICH_TEXT_FORMAT or ?rich_text_format= (db_html by default; html expands internal links).
+   */
+  body: string;
+  /**
+   * Quick exit
+   * What this site's quick-exit button does.
+   */
+  quick_exit: {
+    /** Where the quick-exit button leaves for. */
+    url: string;
+    /** That site's host name. */
+    host: string;
+  };
+}
+
+/**
  * Kompas instrument
  * A bestuurlijk instrument: its legal basis, who may use it, how, with whom and its risks.
  */
@@ -1505,6 +1547,7 @@ export interface RecommendationIndexPage {
 
 /** Any page type of the package, told apart by `meta.type`. */
 export type ComenshaPage =
+  | BrowseSafelyPage
   | InstrumentPage
   | KompasChapterPage
   | KompasPage
@@ -1515,6 +1558,7 @@ export type ComenshaPage =
 
 /** Page types by their `meta.type`. */
 export interface ComenshaPageTypes {
+  "comensha_content.BrowseSafelyPage": BrowseSafelyPage;
   "comensha_content.InstrumentPage": InstrumentPage;
   "comensha_content.KompasChapterPage": KompasChapterPage;
   "comensha_content.KompasPage": KompasPage;

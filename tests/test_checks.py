@@ -39,6 +39,13 @@ def test_missing_wagtail_localize_is_an_error():
     assert ids(installed_apps_problems(apps)) == ["comensha_content.E002", "comensha_content.W001"]
 
 
+def test_missing_settings_app_is_an_error():
+    apps = [app for app in django_settings.INSTALLED_APPS if app != "wagtail.contrib.settings"]
+    errors = installed_apps_problems(apps)
+    assert ids(errors) == ["comensha_content.E004"]
+    assert "quick-exit" in errors[0].hint
+
+
 def test_i18n_off_is_an_error(settings):
     settings.WAGTAIL_I18N_ENABLED = False
     errors = check_i18n_settings(None)

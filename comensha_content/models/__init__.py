@@ -13,6 +13,7 @@ from .recommendations import (
     RecommendationTheme,
     Urgency,
 )
+from .safety import BrowseSafelyPage, ReaderSafetySettings, SearchEngineVisibilityMixin
 from .taxonomy import (
     FormOfExploitation,
     Helpline,
@@ -23,6 +24,9 @@ from .taxonomy import (
 )
 
 __all__ = [
+    "BrowseSafelyPage",
+    "ReaderSafetySettings",
+    "SearchEngineVisibilityMixin",
     "CompetentBody",
     "InstrumentPage",
     "KompasChapterPage",

@@ -40,6 +40,7 @@ from ..blocks.kompas import (
     StepBlock,
 )
 from .base import BasePage
+from .safety import SearchEngineVisibilityMixin
 from .taxonomy import FormOfExploitation, KaderTheme, Organisation, Plateau, Role
 
 __all__ = [
@@ -304,7 +305,7 @@ def _read_static(path):
         return handle.read()
 
 
-class KompasPage(BasePage):
+class KompasPage(SearchEngineVisibilityMixin, BasePage):
     """The Kompas's landing: the three questions, the Kader themes and plateaus, the finder."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -411,7 +412,7 @@ class KompasPage(BasePage):
             return finder_api_description(self)
 
 
-class KompasChapterPage(KompasCardMixin, BasePage):
+class KompasChapterPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
     """A chapter of the Kompas under one of its three questions."""
 
     number = models.PositiveSmallIntegerField(
@@ -523,7 +524,7 @@ class KompasChapterPage(KompasCardMixin, BasePage):
         return InstrumentPage.objects.child_of(self).live().public().order_by("title")
 
 
-class InstrumentPage(KompasCardMixin, BasePage):
+class InstrumentPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
     """A bestuurlijk instrument: its legal basis, who may use it, how, with whom and its risks."""
 
     legal_basis_required_message = _(

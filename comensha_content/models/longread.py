@@ -33,6 +33,7 @@ from ..blocks import FactsBlock, SourcesBlock, StoryBodyBlock, table_of_contents
 from ..conf import get_setting
 from ..text_stats import count_words, iter_text, reading_minutes
 from .base import BasePage
+from .safety import SearchEngineVisibilityMixin
 from .taxonomy import FormOfExploitation, Role
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -46,7 +47,7 @@ class NarratorKind(models.TextChoices):
     PROFESSIONAL = "professional", _("Professional")
 
 
-class LongreadIndexPage(BasePage):
+class LongreadIndexPage(SearchEngineVisibilityMixin, BasePage):
     """The landing page of a longread: intro, highlighted facts and its stories, filterable."""
 
     intro = RichTextField(_("intro"), blank=True, features=INTRO_FEATURES)
@@ -126,7 +127,7 @@ class LongreadIndexPage(BasePage):
         return context
 
 
-class LongreadPage(BasePage):
+class LongreadPage(SearchEngineVisibilityMixin, BasePage):
     """One experience story, composed from storytelling blocks."""
 
     lede = models.TextField(_("lede"), help_text=_("One or two sentences that open the story."))
@@ -249,7 +250,7 @@ class LongreadPage(BasePage):
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
-            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(SearchEngineVisibilityMixin.promote_panels, heading=_("Promote")),
             ObjectList(BasePage.settings_panels, heading=_("Settings")),
             ObjectList(privacy_panels, heading=_("Privacy")),
         ]

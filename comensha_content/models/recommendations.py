@@ -51,6 +51,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import StoryBodyBlock
 from .base import BasePage
+from .safety import SearchEngineVisibilityMixin
 from .taxonomy import Organisation, TaxonomyTerm
 
 #: Web addresses readers can follow: http and https only (no javascript:, data:, ftp:).
@@ -134,7 +135,7 @@ class RecommendationTheme(TaxonomyTerm):
         ]
 
 
-class PolicyReportPage(BasePage):
+class PolicyReportPage(SearchEngineVisibilityMixin, BasePage):
     """A source document: an advice, a government response, a progress report, a policy paper."""
 
     publisher = models.CharField(
@@ -539,7 +540,7 @@ class ProgressUpdate(TranslatableMixin, Orderable):
         return None
 
 
-class RecommendationIndexPage(RoutablePageMixin, BasePage):
+class RecommendationIndexPage(SearchEngineVisibilityMixin, RoutablePageMixin, BasePage):
     """The tracker: recommendations across reports, with filters, a status chart and a CSV.
 
     Routes (below the tracker's own URL, stable and documented):

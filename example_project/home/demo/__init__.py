@@ -7,10 +7,10 @@ objects as they are, so a second run creates and changes nothing.
 
 from django.db import transaction
 
-from . import kompas, longread, recommendations, site, taxonomy
+from . import kompas, longread, recommendations, safety, site, taxonomy
 
 #: Capability loaders, run in order after the site tree exists. Each takes a DemoContext.
-CAPABILITY_LOADERS = [taxonomy.load, longread.load, kompas.load, recommendations.load]
+CAPABILITY_LOADERS = [taxonomy.load, longread.load, safety.load, kompas.load, recommendations.load]
 
 
 @transaction.atomic

@@ -5,7 +5,8 @@
  *
  * - Content warnings: hides the passage behind a button (aria-expanded, aria-controls). The
  *   choice to show warned passages is remembered on this device only when the reader ticks
- *   "Remember on this device" (localStorage; unticking forgets it).
+ *   "Remember on this device" (localStorage; unticking forgets it). A story-level warning hides
+ *   the whole story the same way; a link to an anchor behind a warning opens it.
  * - Video/audio: nothing is requested from the other site until the reader presses
  *   "Load video from <host>"; then the player's iframe replaces the placeholder.
  */
@@ -40,7 +41,9 @@
     var button = section.querySelector("[data-cc-warning-toggle]");
     var action = section.querySelector("[data-cc-warning-action]");
     var rememberBox = section.querySelector("[data-cc-warning-remember]");
-    var content = section.querySelector("[data-cc-warning-content]");
+    // The warned content is the element the button controls: inside the section for a passage,
+    // after it for a whole story (whose contents list sits above the warning).
+    var content = button ? document.getElementById(button.getAttribute("aria-controls")) : null;
     if (!controls || !button || !content) {
       return;
     }
@@ -62,6 +65,9 @@
       rememberBox.checked = remembered;
     }
     setShown(remembered);
+    content.ccReveal = function () {
+      setShown(true);
+    };
 
     button.addEventListener("click", function () {
       var shown = button.getAttribute("aria-expanded") !== "true";
@@ -103,9 +109,46 @@
     });
   }
 
+  // A link to a place behind a warning (the story's contents list, a shared #anchor) is the
+  // reader's choice to go there: open every warning around the target before the browser jumps.
+  function targetOf(hash) {
+    try {
+      return hash && hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    } catch (error) {
+      return null; // a malformed #fragment
+    }
+  }
+
+  function revealTarget(hash) {
+    var target = targetOf(hash);
+    var content = target ? target.closest("[data-cc-warning-content]") : null;
+    while (content) {
+      if (content.ccReveal) {
+        content.ccReveal();
+      }
+      content = content.parentElement ? content.parentElement.closest("[data-cc-warning-content]") : null;
+    }
+  }
+
   function init() {
     document.querySelectorAll("[data-cc-content-warning]").forEach(initContentWarning);
     document.querySelectorAll("[data-cc-media]").forEach(initMedia);
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
+      if (link) {
+        revealTarget(link.getAttribute("href"));
+      }
+    });
+    window.addEventListener("hashchange", function () {
+      revealTarget(window.location.hash);
+    });
+    if (window.location.hash) {
+      revealTarget(window.location.hash);
+      var target = targetOf(window.location.hash);
+      if (target) {
+        target.scrollIntoView();
+      }
+    }
   }
 
   if (document.readyState === "loading") {

@@ -301,3 +301,24 @@ def test_browse_safely_page_in_api_v2(client, safety_demo):
     assert data["quick_exit"] == {"url": DEFAULT_EXIT_URL, "host": "wikipedia.org"}
     assert data["intro"].startswith("Someone may be able to see what you do online.")
     assert "<h2>Browsing more safely</h2>" in data["body"]
+
+
+def test_reader_safety_endpoint_gives_the_quick_exit_in_each_language(client, safety_demo):
+    english = client.get("/api/v2/reader-safety/?locale=en")
+    dutch = client.get("/api/v2/reader-safety/?locale=nl")
+    assert english.status_code == dutch.status_code == 200
+    assert english.json()["quick_exit"]["label"] == "Exit this page"
+    assert english.json()["quick_exit"]["browse_safely"]["url"] == "/en/browse-safely/"
+    assert dutch.json()["quick_exit"]["label"] == "Snel weg"
+    assert dutch.json()["quick_exit"]["browse_safely"]["url"] == "/veilig-internetten/"
+    assert dutch.json()["quick_exit"]["url"] == DEFAULT_EXIT_URL
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [("?locale=xx", "xx"), ("?colour=red", "colour")],
+)
+def test_reader_safety_endpoint_rejects_bad_parameters(client, safety_demo, query, message):
+    response = client.get(f"/api/v2/reader-safety/{query}")
+    assert response.status_code == 400
+    assert message in response.json()["message"]

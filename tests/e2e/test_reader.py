@@ -16,6 +16,7 @@ STORY_NL = "/longread/lisa/"
 STORY_EN = "/en/longread/lisa/"
 WARNED_TEXT = "Deze passage staat achter een inhoudswaarschuwing."
 REMEMBER_KEY = "comensha_content.content-warnings"
+STORY_BUTTON = {"nl": "Toon het verhaal", "en": "Show the story"}
 
 
 def open_page(page, path):
@@ -85,16 +86,27 @@ def test_reader_reads_the_story_and_uses_the_table_of_contents(
     page.keyboard.press("Tab")
     expect(quick_exit_button(page)).to_be_focused()
 
-    # The story-level content warning comes before the story.
+    # The story-level content warning comes before the story, which waits behind its button.
     warning = page.locator(".cc-content-warning--story")
     expect(warning).to_be_visible()
-    assert warning.bounding_box()["y"] < page.locator(".cc-story__body").bounding_box()["y"]
+    story = page.locator(".cc-story__body")
+    assert warning.evaluate(
+        "(w, s) => !!(w.compareDocumentPosition(s) & 4)", story.element_handle()
+    )
+    show_story = warning.locator("button[data-cc-warning-toggle]")
+    expect(show_story).to_have_text(STORY_BUTTON[language])
+    expect(show_story).to_have_attribute("aria-expanded", "false")
+    expect(show_story).to_have_attribute("aria-controls", "story-body")
+    expect(story).to_be_hidden()
 
-    # The second entry of the table of contents jumps to its chapter, not hidden by the bar.
+    # The second entry of the table of contents opens the story and jumps to its chapter, not
+    # hidden by the bar.
     link = page.locator(".cc-toc a").nth(1)
     anchor = link.get_attribute("href")
     link.click()
     page.wait_for_url(f"**{anchor}")
+    expect(story).to_be_visible()
+    expect(show_story).to_have_attribute("aria-expanded", "true")
     screenshot(page, f"story-{language}-{viewport}-chapter")
     heading = page.locator(anchor)
     expect(heading).to_be_in_viewport()

@@ -69,6 +69,9 @@ class SearchEngineVisibilityMixin(models.Model):
             heading=_("Search engines and social media"),
         )
     ]
+    #: Wagtail's promote panels plus the two above; a page type with its own promote panels adds
+    #: ``search_engine_panels`` itself.
+    promote_panels = BasePage.promote_panels + search_engine_panels
 
     class Meta:
         abstract = True
@@ -269,7 +272,6 @@ class BrowseSafelyPage(SearchEngineVisibilityMixin, BasePage):  # noqa: DJ008 (P
     subpage_types = []
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    promote_panels = BasePage.promote_panels + SearchEngineVisibilityMixin.search_engine_panels
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
