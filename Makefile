@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python example_project/manage.py
 PYTEST_ARGS ?=
+# Test processes in parallel (pytest-xdist): one per CPU; PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/comensha_content
 # Extra pip requirement, e.g. WAGTAIL_SPEC="wagtail>=7.4,<7.5" to test the LTS release.
 WAGTAIL_SPEC ?=
@@ -29,7 +31,7 @@ demo: $(VENV)/.installed
 test: unit e2e
 
 unit: $(VENV)/.installed
-	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not e2e" -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Browser tests in Debian's chromium; scripts/install_browser.sh installs it when missing.
 e2e: $(VENV)/.installed
@@ -37,7 +39,7 @@ e2e: $(VENV)/.installed
 	COMENSHA_E2E_REQUIRED=1 $(BIN)/python -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.installed
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -m "not e2e" -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-wagtail74:
 	$(MAKE) unit VENV=.venv-wagtail74 WAGTAIL_SPEC="wagtail>=7.4,<7.5"

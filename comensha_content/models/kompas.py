@@ -661,6 +661,10 @@ class InstrumentPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
 
         return filter_instruments(queryset, params)
 
+    def publish_problems(self):
+        """Why this instrument may not be published yet (see comensha_content.publishing)."""
+        return [] if self.legal_basis else [self.legal_basis_required_message]
+
     def save(self, *args, clean=True, **kwargs):
         # The admin form refuses to publish without a legal basis (InstrumentPageForm); this
         # refuses every other way of making such an instrument live (revision.publish(), code).
