@@ -241,12 +241,6 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def phone_href(self):
-        """tel: link target: digits and a leading + only."""
-        digits = "".join(ch for ch in self.phone_number if ch.isdigit() or ch == "+")
-        return f"tel:{digits}" if digits else ""
-
     def get_api_representation(self):
         return {
             "id": self.pk,
