@@ -2,7 +2,8 @@
 
 Use ``ComenshaPagesAPIViewSet`` instead of Wagtail's ``PagesAPIViewSet`` when registering the
 ``pages`` endpoint. With ``?type=app.Model`` the model's ``api_filter_parameters`` become valid
-query parameters; a bad value answers 400 with a message.
+query parameters; a bad value answers 400 with a message. Detail responses carry ETag and
+Last-Modified and answer 304 to a matching ``If-None-Match`` (``caching.py``).
 """
 
 from django.utils import translation
@@ -11,6 +12,7 @@ from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from .caching import ConditionalDetailMixin
 from .filters import BadFilterValue, apply_model_filters
 
 
@@ -32,7 +34,9 @@ class LocalizedPageSerializer(PageSerializer):
             return super().to_representation(instance)
 
 
-class ComenshaPagesAPIViewSet(PagesAPIViewSet):
+class ComenshaPagesAPIViewSet(ConditionalDetailMixin, PagesAPIViewSet):
+    """Wagtail's pages endpoint with the models' filters and conditional detail responses."""
+
     base_serializer_class = LocalizedPageSerializer
     filter_backends = [
         backend for backend in PagesAPIViewSet.filter_backends if backend is not SearchFilter
