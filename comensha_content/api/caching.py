@@ -16,23 +16,19 @@ clients should revalidate with ``If-None-Match``; Django's ``get_conditional_res
 ``If-None-Match`` precedence over ``If-Modified-Since`` (RFC 9110).
 
 API v2 detail views get this from ``ConditionalDetailMixin``; API v3's page detail through
-``conditional_v3_urls(api.urls)`` in a site's URLconf, which wraps that one view (no patching of
-Wagtail).
+``v3_urls.comensha_v3_urls(api.urls)`` in a site's URLconf, which wraps that one view (no
+patching of Wagtail).
 """
 
 import hashlib
 import json
 from functools import wraps
 
-from django.urls import URLPattern
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from rest_framework.utils.encoders import JSONEncoder
 
 from .representation import APIRichText
-
-#: URL name of API v3's page detail (``wagtail.api.v3.routers.pages``).
-V3_PAGE_DETAIL_URL_NAME = "detail_page"
 
 
 def resolved_rich_text_format(request):
@@ -169,25 +165,3 @@ def conditional_v3_page_detail(view):
         return conditional(request, response, etag=etag, last_modified=page_last_modified(page))
 
     return wrapper
-
-
-def conditional_v3_urls(urls, names=(V3_PAGE_DETAIL_URL_NAME,)):
-    """``api.urls`` of Wagtail's API v3 with the page detail view made conditional.
-
-    Use it where the site mounts API v3::
-
-        from wagtail.api.v3.urls import api as api_v3
-        path("api/v3/", conditional_v3_urls(api_v3.urls))
-    """
-    patterns, app_name, namespace = urls
-    wrapped = []
-    for pattern in patterns:
-        if isinstance(pattern, URLPattern) and pattern.name in names:
-            pattern = URLPattern(
-                pattern.pattern,
-                conditional_v3_page_detail(pattern.callback),
-                pattern.default_args,
-                pattern.name,
-            )
-        wrapped.append(pattern)
-    return wrapped, app_name, namespace
