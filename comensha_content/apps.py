@@ -18,6 +18,7 @@ class ComenshaContentConfig(AppConfig):
 
         post_migrate.connect(seed_after_migrate, sender=self)
 
-        from .api import v3
+        from .api import purge, v3
 
         v3.register()  # Wagtail 8: typed StreamFields and page fields in API v3; no-op on 7.4
+        purge.register_signal_handlers()  # API URLs out of the front-end cache on publish

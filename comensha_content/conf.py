@@ -25,6 +25,20 @@ DEFAULTS = {
         "https://www.wikipedia.org/",
         "Neutral site the quick-exit button leaves for, when no site setting overrides it.",
     ),
+    "API_URL_NAMESPACE": (
+        "wagtailapi",
+        "URL namespace of the site's API v2 router, to find the API URLs to purge from a "
+        "front-end cache.",
+    ),
+    "HEADLESS_PREVIEW_URL": (
+        "",
+        "Front-end URL an editor's headless preview opens, with {token}, {id}, {type} and "
+        "{locale} filled in; empty: no headless preview.",
+    ),
+    "HEADLESS_PREVIEW_MAX_AGE": (
+        600,
+        "Seconds a headless preview token stays valid.",
+    ),
     "SOURCE_FALLBACK_NOTICE": (
         True,
         "Show a notice on pages and links that fall back to the source language.",

@@ -1,8 +1,9 @@
-"""Admin integration: each capability's snippet viewsets, and the bulk publish check."""
+"""Admin integration: snippet viewsets, the bulk publish check and the headless preview button."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .api import preview_admin  # noqa: F401  (registers the headless preview view and button)
 from .publishing import refuse_invalid_bulk_publish
 from .viewsets import SNIPPET_VIEWSETS
 

@@ -335,46 +335,43 @@ export interface InstrumentFinder {
   /** The query parameter for free text. */
   text_parameter: string;
   /** Query parameters that take codes (repeated or comma-separated): alternatives within one filter, narrowing across filters. */
-  filters: InstrumentFinderFilter[];
+  filters: ({
+    parameter: "exploitation";
+    label: string;
+    /** The codes the parameter accepts, labelled in the page's language. */
+    options: {
+      /** A form of exploitation code (taxonomy data). */
+      code: string;
+      label: string;
+    }[];
+  } | {
+    parameter: "theme";
+    label: string;
+    /** The codes the parameter accepts, labelled in the page's language. */
+    options: {
+      /** A Kader theme code (taxonomy data). */
+      code: string;
+      label: string;
+    }[];
+  } | {
+    parameter: "plateau";
+    label: string;
+    /** The codes the parameter accepts, labelled in the page's language. */
+    options: {
+      /** A plateau code (taxonomy data). */
+      code: string;
+      label: string;
+    }[];
+  } | {
+    parameter: "authority";
+    label: string;
+    /** The codes the parameter accepts, labelled in the page's language. */
+    options: {
+      code: "burgemeester" | "college" | "raad";
+      label: string;
+    }[];
+  })[];
 }
-
-/** Instrument finder filter */
-export type InstrumentFinderFilter = {
-  parameter: "exploitation";
-  label: string;
-  /** The codes the parameter accepts, labelled in the page's language. */
-  options: {
-    /** A form of exploitation code (taxonomy data). */
-    code: string;
-    label: string;
-  }[];
-} | {
-  parameter: "theme";
-  label: string;
-  /** The codes the parameter accepts, labelled in the page's language. */
-  options: {
-    /** A Kader theme code (taxonomy data). */
-    code: string;
-    label: string;
-  }[];
-} | {
-  parameter: "plateau";
-  label: string;
-  /** The codes the parameter accepts, labelled in the page's language. */
-  options: {
-    /** A plateau code (taxonomy data). */
-    code: string;
-    label: string;
-  }[];
-} | {
-  parameter: "authority";
-  label: string;
-  /** The codes the parameter accepts, labelled in the page's language. */
-  options: {
-    code: "burgemeester" | "college" | "raad";
-    label: string;
-  }[];
-};
 
 /**
  * Kader theme
@@ -724,6 +721,68 @@ export interface Recommendation {
    * The progress updates, oldest first.
    */
   history: ProgressUpdate[];
+}
+
+/**
+ * Recommendation (listing item)
+ * An item of GET /api/v2/recommendations/: the listing's default fields; ?fields= adds others (e.g. history).
+ */
+export interface RecommendationListingItem {
+  id: number;
+  meta: {
+    type: "comensha_content.Recommendation";
+    /** This recommendation's API detail URL. */
+    detail_url: string;
+    /** Language code. */
+    locale: string;
+    /** The recommendation's page under the tracker in its language, absolute; null when that language has no live tracker. */
+    html_url: string | null;
+  };
+  /**
+   * Code
+   * The recommendation's number in its report, e.g. '4.4.B'. Not translated.
+   */
+  code: string;
+  /** Title */
+  title: string;
+  /**
+   * Text
+   * The recommendation as the report words it.
+   */
+  text?: string;
+  /**
+   * Report
+   * The document that makes this recommendation.
+   */
+  report: RecommendationReportLink;
+  /**
+   * Page number
+   * Page of the report it is on.
+   */
+  page_number?: number | null;
+  /**
+   * Themes
+   * In the recommendation's language where translated (see is_fallback), in taxonomy order.
+   */
+  themes: RecommendationTheme[];
+  /**
+   * Addressees
+   * Who the recommendation asks to act. In the recommendation's language where translated (see is_fallback), in taxonomy order.
+   */
+  addressees: Organisation[];
+  /**
+   * Urgency
+   * How strongly the report asks, in GRETA's terms; leave empty if it does not say. Null when not given.
+   */
+  urgency?: Urgency | null;
+  /** Government response */
+  government_response: GovernmentResponse;
+  current_status: RecommendationStatus;
+  /**
+   * History
+   * The progress updates, oldest first.
+   */
+  history?: ProgressUpdate[];
 }
 
 /** Report link */
@@ -1181,7 +1240,7 @@ export interface InstrumentPage {
     id: string;
   }[];
   /** Risks and case law */
-  risks: {
+  risks: ({
     type: "risk";
     value: RiskBlock;
     /** The stream child's stable id. */
@@ -1191,7 +1250,7 @@ export interface InstrumentPage {
     value: CaseLawBlock;
     /** The stream child's stable id. */
     id: string;
-  }[];
+  })[];
   /** Practice examples */
   practice_examples: {
     type: "example";
@@ -1543,6 +1602,80 @@ export interface RecommendationIndexPage {
   title: string;
   /** Introduction */
   intro: string;
+}
+
+/**
+ * Recommendation (API v2 detail)
+ * GET /api/v2/recommendations/<id>/: a recommendation of a live, public report, with its current status and history, in its own language.
+ */
+export interface RecommendationsDetailResponse {
+  id: number;
+  meta: {
+    type: "comensha_content.Recommendation";
+    /** This recommendation's API detail URL. */
+    detail_url: string;
+    /** Language code. */
+    locale: string;
+    /** The recommendation's page under the tracker in its language, absolute; null when that language has no live tracker. */
+    html_url: string | null;
+  };
+  /**
+   * Code
+   * The recommendation's number in its report, e.g. '4.4.B'. Not translated.
+   */
+  code: string;
+  /** Title */
+  title: string;
+  /**
+   * Text
+   * The recommendation as the report words it.
+   */
+  text: string;
+  /**
+   * Report
+   * The document that makes this recommendation.
+   */
+  report: RecommendationReportLink;
+  /**
+   * Page number
+   * Page of the report it is on.
+   */
+  page_number: number | null;
+  /**
+   * Themes
+   * In the recommendation's language where translated (see is_fallback), in taxonomy order.
+   */
+  themes: RecommendationTheme[];
+  /**
+   * Addressees
+   * Who the recommendation asks to act. In the recommendation's language where translated (see is_fallback), in taxonomy order.
+   */
+  addressees: Organisation[];
+  /**
+   * Urgency
+   * How strongly the report asks, in GRETA's terms; leave empty if it does not say. Null when not given.
+   */
+  urgency: Urgency | null;
+  /** Government response */
+  government_response: GovernmentResponse;
+  current_status: RecommendationStatus;
+  /**
+   * History
+   * The progress updates, oldest first.
+   */
+  history: ProgressUpdate[];
+}
+
+/**
+ * Recommendations (API v2 listing)
+ * GET /api/v2/recommendations/ with the tracker's filters (report, theme, addressee, status, response), locale, search, fields, order, limit and offset.
+ */
+export interface RecommendationsListingResponse {
+  meta: {
+    /** Matches before limit/offset. */
+    total_count: number;
+  };
+  items: RecommendationListingItem[];
 }
 
 /** Any page type of the package, told apart by `meta.type`. */

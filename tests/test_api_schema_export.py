@@ -164,3 +164,58 @@ def test_typescript_generator_covers_the_schema_shapes():
     assert "export type MaybeQuote = Quote | null;" in text
     assert "export type NullableObject = {\n  id: number;\n} | null;" in text
     assert type_name("comensha_content.LongreadPage") == "LongreadPage"
+
+
+def test_an_array_of_an_inline_union_is_parenthesised():
+    """``{…} | {…}[]`` would type only the second member as an array."""
+    option = {
+        "type": "object",
+        "properties": {"parameter": {"const": "form"}, "label": {"type": "string"}},
+        "required": ["parameter"],
+    }
+    other = {"type": "object", "properties": {"parameter": {"const": "role"}}}
+    definitions = {
+        "Finder": {
+            "type": "object",
+            "properties": {
+                "filters": {"type": "array", "items": {"oneOf": [option, other]}},
+                "codes": {"type": "array", "items": {"type": ["string", "null"]}},
+                "names": {"type": "array", "items": {"type": "string", "enum": ["a", "b"]}},
+                "plain": {
+                    "type": "array",
+                    "items": {"type": "object", "properties": option["properties"]},
+                },
+                "nested": {
+                    "type": "array",
+                    "items": {"type": "array", "items": {"anyOf": [{"type": "string"}, {}]}},
+                },
+            },
+            "required": ["filters"],
+        }
+    }
+    text = generate(definitions)
+    assert (
+        '  filters: ({\n    parameter: "form";\n    label?: string;\n  } | {\n'
+        '    parameter?: "role";\n  })[];\n'
+    ) in text
+    assert "  codes?: (string | null)[];\n" in text
+    assert '  names?: ("a" | "b")[];\n' in text
+    assert '  plain?: {\n    parameter?: "form";\n    label?: string;\n  }[];\n' in text
+    assert "  nested?: unknown[][];\n" in text
+    # a quote, a comment or a bar inside an object member does not count
+    commented = generate(
+        {
+            "Quoted": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "a|b": {"description": "The page's x | y", "type": "string"},
+                    },
+                },
+            }
+        }
+    )
+    assert 'export type Quoted = {\n  /** The page\'s x | y */\n  "a|b"?: string;\n}[];' in (
+        commented
+    )

@@ -828,19 +828,26 @@ def undescribed_fields():
 class SchemaSet:
     """Every block and page-type schema of the package, built with one builder.
 
-    ``blocks`` maps a definition name to its block, ``pages`` a model label to its schema.
+    ``blocks`` maps a definition name to its block, ``pages`` a model label to its schema and
+    ``endpoints`` the name of another API v2 response (``recommendations.detail``: a detail response,
+    ``recommendations.listing``: the listing) to its schema.
     """
 
     def __init__(self, strict=False):
+        from .field_schemas import recommendation_endpoint_item, recommendation_listing
+
         self.builder = SchemaBuilder(strict=strict)
         self.blocks = {}
         self.pages = {}
+        self.endpoints = {}
         with translation.override(None):
             for block in package_blocks():
                 ref = self.builder.block(block)
                 self.blocks[ref["$ref"].removeprefix("#/$defs/")] = block
             for model in package_page_models():
                 self.pages[model._meta.label] = self.builder.page(model)
+            self.endpoints["recommendations.detail"] = recommendation_endpoint_item(self.builder)
+            self.endpoints["recommendations.listing"] = recommendation_listing(self.builder)
 
     def block_document(self, name):
         schema = self.builder.defs[name]
@@ -849,6 +856,11 @@ class SchemaSet:
     def page_document(self, label):
         return self.builder.document(
             self.pages[label], schema_id=f"{SCHEMA_ID_PREFIX}:pages:{label}"
+        )
+
+    def endpoint_document(self, name):
+        return self.builder.document(
+            self.endpoints[name], schema_id=f"{SCHEMA_ID_PREFIX}:endpoints:{name}"
         )
 
     def block_schema_for(self, block):

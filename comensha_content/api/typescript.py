@@ -59,6 +59,36 @@ def _union(types):
     return " | ".join(unique) if unique else "never"
 
 
+def _is_compound(type_text):
+    """Whether ``type_text`` has a ``|``, ``&`` or ``=>`` outside brackets, strings and comments.
+
+    Such a type needs parentheses before ``[]``: ``A | B[]`` means ``A | (B[])`` in TypeScript.
+    """
+    depth, index, length = 0, 0, len(type_text)
+    while index < length:
+        char = type_text[index]
+        if type_text.startswith("/*", index):  # JSDoc inside an object type
+            end = type_text.find("*/", index + 2)
+            index = length if end < 0 else end + 2
+            continue
+        if char == '"':  # a JSON string literal or key
+            index += 1
+            while index < length and type_text[index] != '"':
+                index += 2 if type_text[index] == "\\" else 1
+        elif type_text.startswith("=>", index):
+            if depth == 0:
+                return True
+            index += 1
+        elif char in "{[(<":
+            depth += 1
+        elif char in "}])>":
+            depth -= 1
+        elif depth == 0 and char in "|&":
+            return True
+        index += 1
+    return False
+
+
 def _is_tagged_union(schema):
     """An array item schema that is a ``oneOf`` of objects with a ``const`` ``type``."""
     options = schema.get("oneOf") if isinstance(schema, dict) else None
@@ -107,11 +137,8 @@ class TypeScriptGenerator:
         if kind == "object" or (kind is None and "properties" in schema):
             return self.object(schema, indent)
         if kind == "array":
-            items = schema.get("items", {})
-            item_type = self.type(items, indent)
-            if " " in item_type and not item_type.startswith("{"):
-                return f"Array<{item_type}>"
-            return f"{item_type}[]"
+            item_type = self.type(schema.get("items", {}), indent)
+            return f"({item_type})[]" if _is_compound(item_type) else f"{item_type}[]"
         return {
             "string": "string",
             "integer": "number",
@@ -187,9 +214,15 @@ def generate(definitions, roots=(), header=""):
     return generator.module(roots, header)
 
 
+def endpoint_type_name(endpoint):
+    """A response type's name: ``recommendations.detail`` -> ``RecommendationsDetailResponse``."""
+    words = re.split(r"[^A-Za-z0-9]+", endpoint)
+    return type_name("".join(word[:1].upper() + word[1:] for word in words) + "Response")
+
+
 def schema_set_typescript(schema_set, header=""):
-    """The declarations of a ``schema.SchemaSet``: its definitions, each page type, and
-    ``ComenshaPage`` (a union of the page types) with ``ComenshaPageTypes`` (by ``meta.type``).
+    """The declarations of a ``schema.SchemaSet``: its definitions, each page type, each other
+    endpoint's response (``RecommendationsDetailResponse``, ...), and ``ComenshaPage`` (a union of the page types) with ``ComenshaPageTypes`` (by ``meta.type``).
     """
     pages = sorted(schema_set.pages.items())
     taken = set(schema_set.builder.defs)
@@ -200,6 +233,10 @@ def schema_set_typescript(schema_set, header=""):
             name = type_name(label.replace(".", "_"))
         taken.add(name)
         names[label] = name
+        roots.append((name, schema))
+    for endpoint, schema in sorted(getattr(schema_set, "endpoints", {}).items()):
+        name = endpoint_type_name(endpoint)
+        taken.add(name)
         roots.append((name, schema))
     text = generate(schema_set.builder.defs, roots, header)
     if pages:

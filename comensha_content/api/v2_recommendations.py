@@ -5,7 +5,7 @@ RecommendationsAPIViewSet)``. Query parameters: ``report``, ``theme``, ``address
 ``response`` (as on the tracker), ``locale`` (language codes), ``search`` (text, through Wagtail's
 search backend), plus Wagtail's ``fields``, ``order``, ``limit`` and ``offset``. An unknown or
 malformed value answers 400 with ``{"message": ...}``. Only recommendations of live, public
-reports are served.
+reports are served. Detail responses carry ETag and Last-Modified (``caching.py``).
 """
 
 from wagtail.api.v2.filters import OrderingFilter
@@ -20,6 +20,7 @@ from ..recommendations import (
     filter_recommendations,
     public_recommendations,
 )
+from .caching import ConditionalDetailMixin, recommendation_last_modified
 
 
 class RecommendationFilter:
@@ -33,7 +34,7 @@ class RecommendationFilter:
             raise BadRequestError(error.message) from error
 
 
-class RecommendationsAPIViewSet(BaseAPIViewSet):
+class RecommendationsAPIViewSet(ConditionalDetailMixin, BaseAPIViewSet):
     model = Recommendation
     name = "recommendations"
     filter_backends = [RecommendationFilter, OrderingFilter]
@@ -61,3 +62,6 @@ class RecommendationsAPIViewSet(BaseAPIViewSet):
 
     def get_queryset(self):
         return public_recommendations()
+
+    def last_modified(self, instance):
+        return recommendation_last_modified(instance)

@@ -21,7 +21,9 @@ urlpatterns = [
 if settings.WAGTAIL_8:
     from wagtail.api.v3.urls import api as api_v3
 
-    urlpatterns += [path("api/v3/", api_v3.urls)]
+    from comensha_content.api.v3_urls import comensha_v3_urls
+
+    urlpatterns += [path("api/v3/", comensha_v3_urls(api_v3.urls))]  # ETag/304, v2-only filters
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -6,13 +6,15 @@ writes, under DIR:
 
 - ``blocks/<Name>.json``: the API representation of each of the package's blocks;
 - ``pages/<app_label.Model>.json``: each page type's API v2 detail response;
+- ``endpoints/recommendations.detail.json`` and ``endpoints/recommendations.listing.json``: the API v2
+  recommendations endpoint's detail and listing responses;
 - ``openapi.json``: the API v3 OpenAPI document (Wagtail 8 with ``wagtail.api.v3`` only);
 - ``comensha-content.d.ts``: TypeScript declarations of all of the above.
 
 The output is deterministic (sorted keys, stable order, a trailing newline), so the committed
 ``schema/`` directory can be compared with a fresh export (``scripts/check_schema.py``).
-Files this command wrote before under ``blocks/`` and ``pages/`` that no longer have a block or
-page type are removed.
+Files this command wrote before under ``blocks/``, ``pages/`` and ``endpoints/`` that no longer
+have a block, page type or endpoint are removed.
 """
 
 import json
@@ -56,6 +58,8 @@ def export_files():
         files[f"blocks/{name}.json"] = dump(schemas.block_document(name))
     for label in sorted(schemas.pages):
         files[f"pages/{label}.json"] = dump(schemas.page_document(label))
+    for name in sorted(schemas.endpoints):
+        files[f"endpoints/{name}.json"] = dump(schemas.endpoint_document(name))
     openapi = v3.openapi_document()
     if openapi is not None:
         files[OPENAPI_FILE] = dump(openapi)
@@ -77,7 +81,7 @@ class Command(BaseCommand):
     def handle(self, *args, out, **options):
         root = Path(out)
         files = export_files()
-        for folder in ("blocks", "pages"):
+        for folder in ("blocks", "pages", "endpoints"):
             for stale in (root / folder).glob("*.json"):
                 if f"{folder}/{stale.name}" not in files:
                     stale.unlink()

@@ -1,0 +1,101 @@
+"""Mount Wagtail's API v3 with the package's additions, by wrapping two of its views.
+
+    from wagtail.api.v3.urls import api as api_v3
+    from comensha_content.api.v3_urls import comensha_v3_urls
+
+    urlpatterns += [path("api/v3/", comensha_v3_urls(api_v3.urls))]
+
+- Page detail (``detail_page``): ETag, Last-Modified and 304 (``caching.py``).
+- Page listing (``list_pages``): the package's own filters (``narrator``, ``form``, ``role`` of
+  stories; ``exploitation``, ``theme``, ``plateau``, ``authority`` of instruments) exist in API v2
+  only. Wagtail 8.0's v3 listing has no extension point for custom filters and ignores a parameter
+  it does not know, so ``?narrator=victim`` would silently list every page. Such a parameter
+  answers 422 instead, in Wagtail's own problem+json shape, naming the v2 URL to use.
+
+Everything else (other methods on the same URLs, every other view) is Wagtail's, unchanged.
+"""
+
+from functools import wraps
+
+from django.urls import URLPattern
+
+from .caching import conditional_v3_page_detail
+
+#: URL names in ``wagtail.api.v3.routers.pages``.
+V3_PAGE_DETAIL = "detail_page"
+V3_PAGE_LISTING = "list_pages"
+
+
+def v2_only_filters():
+    """``{parameter: [page type labels]}`` of the package's page filters (API v2 only)."""
+    from .schema import package_page_models
+
+    parameters = {}
+    for model in package_page_models():
+        for name in getattr(model, "api_filter_parameters", ()):
+            parameters.setdefault(name, []).append(model._meta.label)
+    return parameters
+
+
+def _v3_field_filters(request):
+    """Names v3 filters on itself for the request's ``?type=`` (base fields and api_fields)."""
+    from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+    from wagtail.coreutils import resolve_model_string
+
+    names = set(BASE_PAGE_READ_FIELDS)
+    types = request.GET.getlist("type")
+    if len(types) == 1:
+        try:
+            model = resolve_model_string(types[0])
+        except (LookupError, ValueError):
+            return names  # Wagtail answers the bad type itself
+        names |= {getattr(field, "name", field) for field in getattr(model, "api_fields", ())}
+    return names
+
+
+def reject_v2_only_filters(view):
+    """Wrap the v3 page listing: the package's v2-only filters answer 422 with a message."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method in ("GET", "HEAD"):
+            filters = v2_only_filters()
+            unsupported = sorted((set(request.GET) & set(filters)) - _v3_field_filters(request))
+            if unsupported:
+                from wagtail.api.v3.errors import problem_response
+
+                return problem_response(
+                    status=422,
+                    detail="Validation failed",
+                    errors=[
+                        {
+                            "type": "unsupported_filter",
+                            "loc": ["query", name],
+                            "msg": f"'{name}' is a filter of API v2 only (page types: "
+                            f"{', '.join(filters[name])}); use "
+                            f"/api/v2/pages/?type={filters[name][0]}&{name}=...",
+                        }
+                        for name in unsupported
+                    ],
+                )
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+WRAPPERS = {V3_PAGE_DETAIL: conditional_v3_page_detail, V3_PAGE_LISTING: reject_v2_only_filters}
+
+
+def comensha_v3_urls(urls, wrappers=None):
+    """``api.urls`` of Wagtail's API v3 with the detail and listing views wrapped."""
+    wrappers = WRAPPERS if wrappers is None else wrappers
+    patterns, app_name, namespace = urls
+    wrapped = []
+    for pattern in patterns:
+        wrapper = wrappers.get(getattr(pattern, "name", None))
+        if isinstance(pattern, URLPattern) and wrapper is not None:
+            pattern = URLPattern(
+                pattern.pattern, wrapper(pattern.callback), pattern.default_args, pattern.name
+            )
+        wrapped.append(pattern)
+    return wrapped, app_name, namespace
