@@ -4,7 +4,6 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 from wagtail.models import Page
-
 from wagtail_localize.models import Translation
 
 from comensha_content.models import Helpline, LongreadPage
@@ -47,11 +46,24 @@ def test_every_demo_page_has_its_language_switcher_lang_and_alternates(client, d
         html = page_html(client, english)
         assert html.html["lang"] == "en" and html.html["dir"] == "ltr", english.url
         assert switcher_links(html) == [
-            {"text": "Nederlands", "href": dutch.url, "lang": "nl", "hreflang": "nl", "current": None},
-            {"text": "English", "href": english.url, "lang": "en", "hreflang": "en", "current": "page"},
+            {
+                "text": "Nederlands",
+                "href": dutch.url,
+                "lang": "nl",
+                "hreflang": "nl",
+                "current": None,
+            },
+            {
+                "text": "English",
+                "href": english.url,
+                "lang": "en",
+                "hreflang": "en",
+                "current": "page",
+            },
         ], english.url
         alternates = {
-            link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"][hreflang]')
+            link["hreflang"]: link["href"]
+            for link in html.select('link[rel="alternate"][hreflang]')
         }
         assert alternates == {
             "nl": dutch.get_full_url(),
@@ -105,7 +117,9 @@ def test_an_english_page_with_untranslated_texts_says_they_are_in_dutch(client, 
 
 
 def render(template_text, **context):
-    return soup(Template("{% load comensha_i18n %}" + template_text).render(Context(context)).strip())
+    return soup(
+        Template("{% load comensha_i18n %}" + template_text).render(Context(context)).strip()
+    )
 
 
 def test_a_part_in_dutch_on_the_english_site_gets_a_notice(demo, locales):
@@ -133,7 +147,9 @@ def test_html_lang_and_dir_follow_the_page_locale_for_any_language(demo, locales
     ]
     arabic = Locale.objects.create(language_code="ar")
     page = story(locales).copy_for_translation(arabic, copy_parents=True)
-    html = render("<html lang='{% page_language page %}' dir='{% page_direction page %}'>", page=page)
+    html = render(
+        "<html lang='{% page_language page %}' dir='{% page_direction page %}'>", page=page
+    )
     assert html.html["lang"] == "ar" and html.html["dir"] == "rtl"
     switcher = render("{% language_switcher page %}", page=page)
     assert [link["hreflang"] for link in switcher.select("a")] == ["nl", "en"]  # a draft: no link

@@ -96,7 +96,9 @@ def language_switcher(context, page=None):
     return {"languages": languages}
 
 
-@register.inclusion_tag("comensha_content/includes/i18n/hreflang_alternates.html", takes_context=True)
+@register.inclusion_tag(
+    "comensha_content/includes/i18n/hreflang_alternates.html", takes_context=True
+)
 def hreflang_alternates(context, page=None):
     """``<link rel="alternate">`` per live translation (full URLs), plus ``x-default``."""
     if not (_is_page(page) and getattr(settings, "WAGTAIL_I18N_ENABLED", False)):
@@ -160,7 +162,9 @@ def fallback_notice(obj=None, part=False):
     source), or when its translation is incomplete (some texts are still in the source language).
     ``part=True`` words it for a part of a page.
     """
-    if not (isinstance(obj, TranslatableMixin) and getattr(settings, "WAGTAIL_I18N_ENABLED", False)):
+    if not (
+        isinstance(obj, TranslatableMixin) and getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+    ):
         return {"notice": None}
     active = _active_language_code()
     own = obj.locale.language_code
@@ -180,3 +184,9 @@ def fallback_notice(obj=None, part=False):
             "language_code": source,
         }
     return {"notice": None}
+
+
+@register.filter(name="language_name")
+def language_name_filter(language_code):
+    """The name of ``language_code`` in the active language ("Dutch" on the English site)."""
+    return language_name(language_code)
