@@ -86,12 +86,13 @@ def test_the_switcher_links_only_live_translations(client, demo, locales):
     assert english.url not in str(html)
 
 
-def test_the_quick_exit_or_skip_link_stays_before_the_switcher(client, demo, locales):
+def test_the_quick_exit_stays_the_first_focusable_element(client, demo, locales):
     html = page_html(client, story(locales, "en"))
-    focusable = html.select("a[href], button")
+    focusable = html.select("a[href], button, input, select, textarea")
+    assert "cc-quick-exit__button" in focusable[0].get("class", [])
     switcher_position = focusable.index(html.select_one("nav.cc-language-switcher a"))
     skip_position = focusable.index(html.select_one("a.cc-skip-link"))
-    assert skip_position < switcher_position
+    assert 0 < skip_position < switcher_position
 
 
 def test_an_english_page_with_untranslated_texts_says_they_are_in_dutch(client, demo, locales):
