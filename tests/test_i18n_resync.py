@@ -84,3 +84,34 @@ def test_resync_keeps_every_other_english_string(editor, locales):
             assert " ".join(text.split()) in main_text
     notice = html.select_one(".cc-fallback-notice")
     assert notice is not None and "Dutch" in text_of(notice)
+
+
+def test_resync_brings_the_editors_new_terms_to_the_english_instrument(editor, client, locales):
+    from comensha_content.models import KaderTheme
+    from comensha_content.models.kompas import InstrumentPage
+
+    dutch = InstrumentPage.objects.filter(locale=locales["nl"]).order_by("path").first()
+    chosen = set(dutch.kader_themes.values_list("code", flat=True))
+    new_theme = KaderTheme.objects.filter(locale=locales["nl"]).exclude(code__in=chosen).first()
+    dutch.kader_themes.add(new_theme)
+    dutch.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=dutch.translation_key, locale=locales["nl"])
+
+    response = editor.post(
+        reverse("wagtail_localize:update_translations", args=[source.pk]),
+        {"publish_translations": ""},
+    )
+    assert response.status_code == 302
+    translation = Translation.objects.get(source=source, target_locale=locales["en"])
+    translation.save_target(publish=False)
+    english = translation.get_target_instance()
+    english.get_latest_revision().publish()
+
+    data = client.get(f"/api/v2/pages/{english.pk}/").json()
+    english_theme = KaderTheme.objects.get(code=new_theme.code, locale=locales["en"])
+    assert {"code": new_theme.code, "name": english_theme.name, "is_fallback": False}.items() <= (
+        next(term for term in data["kader_themes"] if term["code"] == new_theme.code).items()
+    )
+    assert sorted(term["code"] for term in data["kader_themes"]) == sorted(
+        chosen | {new_theme.code}
+    )
