@@ -41,7 +41,13 @@ def _active_language_code():
 
 
 def _live_translations(page):
-    """Every live translation of ``page`` (itself included), in the order of the languages."""
+    """Every live translation of ``page`` (itself included), in the order of the languages.
+
+    Kept on the page object: the switcher and the alternates of one response share one query.
+    """
+    cached = getattr(page, "_comensha_live_translations", None)
+    if cached is not None:
+        return cached
     pages = list(
         page.get_translations(inclusive=True).live().public().select_related("locale").specific()
     )
@@ -51,7 +57,8 @@ def _live_translations(page):
         code = item.locale.language_code
         return (order.index(code) if code in order else len(order), code)
 
-    return sorted(pages, key=position)
+    page._comensha_live_translations = sorted(pages, key=position)
+    return page._comensha_live_translations
 
 
 def _is_page(obj):
