@@ -161,3 +161,15 @@ def test_html_lang_and_dir_follow_the_page_locale_for_any_language(demo, locales
     assert html.html["lang"] == "ar" and html.html["dir"] == "rtl"
     switcher = render("{% language_switcher page %}", page=page)
     assert [link["hreflang"] for link in switcher.select("a")] == ["nl", "en"]  # a draft: no link
+
+
+def test_a_sub_route_claims_no_alternates(client, demo, locales):
+    from comensha_content.models.kompas import InstrumentPage
+
+    instrument = InstrumentPage.objects.filter(locale=locales["en"]).order_by("path").first()
+    response = client.get(instrument.card_url)
+    assert response.status_code == 200
+    html = soup(response.content.decode())
+    assert html.select('link[rel="alternate"]') == []
+    assert html.html["lang"] == "en"
+    assert html.select_one(f'nav.cc-language-switcher a[href="{instrument.url}"]') is not None

@@ -111,6 +111,10 @@ def hreflang_alternates(context, page=None):
     if not (_is_page(page) and getattr(settings, "WAGTAIL_I18N_ENABLED", False)):
         return {"alternates": []}
     request = context.get("request")
+    if request is not None and page.get_url(request=request) != request.path:
+        # A sub-route of a routable page (a Kompas card, a recommendation): its translations
+        # are not the page's, so claim none rather than wrong ones.
+        return {"alternates": []}
     alternates = []
     default_url = None
     default_code = Locale.get_default().language_code
