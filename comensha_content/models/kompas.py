@@ -29,6 +29,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..api.representation import page_link_representation
 from ..blocks import DocumentBlock, StoryBodyBlock, table_of_contents
@@ -443,6 +444,13 @@ class KompasChapterPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
         FieldPanel("body"),
     ]
     base_form_class = KompasPageForm
+    # Terms are shared by code: a translation keeps the source's terms (resolved to its own
+    # language when shown), and a sync brings the editor's changes to them.
+    override_translatable_fields = [
+        SynchronizedField("number"),
+        SynchronizedField("section"),
+        SynchronizedField("kader_themes"),
+    ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
@@ -617,6 +625,13 @@ class InstrumentPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
         FieldPanel("documents"),
     ]
     base_form_class = InstrumentPageForm
+    override_translatable_fields = [
+        SynchronizedField("competent_body"),
+        SynchronizedField("responsible_roles"),
+        SynchronizedField("partners"),
+        SynchronizedField("forms_of_exploitation"),
+        SynchronizedField("kader_themes"),
+    ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("legal_basis"),
