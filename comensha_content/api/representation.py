@@ -12,6 +12,7 @@ so a front end gets the same shape wherever they appear:
 
 from django.conf import settings
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.rich_text import RichText, expand_db_html
 
@@ -100,11 +101,21 @@ def localized_instance(obj):
         settings, "WAGTAIL_I18N_ENABLED", False
     ):
         return obj, False
+    if obj.locale.language_code == active_content_language():
+        return obj, False  # compared by code: no query per object when the locale is loaded
     active_locale_id = Locale.get_active().pk
     if obj.locale_id == active_locale_id:
         return obj, False
     localized = obj.localized
     return localized, localized.locale_id != active_locale_id
+
+
+def active_content_language():
+    """The content language code of the active language ("en" for "en-gb"), or None."""
+    try:
+        return get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return None
 
 
 def language_name(language_code):

@@ -24,7 +24,6 @@ from rest_framework.fields import Field
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale
@@ -33,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..api.representation import page_link_representation
 from ..blocks import DocumentBlock, StoryBodyBlock, table_of_contents
+from ..blocks.choosers import PageChooserBlock
 from ..blocks.kompas import (
     CaseLawBlock,
     LegalBasisBlock,
