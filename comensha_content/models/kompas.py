@@ -287,7 +287,11 @@ class KompasCardMixin(RoutablePageMixin):
         return None if url is None else url + self.reverse_subpage("card")
 
     def localized_relation(self, relation):
-        return localized_terms(getattr(self, relation).all(), self.locale)
+        # Terms come with their locale (their representation names it), unless prefetched.
+        terms = getattr(self, relation).all()
+        if relation not in getattr(self, "_prefetched_objects_cache", {}):
+            terms = terms.select_related("locale")
+        return localized_terms(terms, self.locale)
 
     @property
     def notes_key(self):
