@@ -10,6 +10,8 @@ so a front end gets the same shape wherever they appear:
 - rich text follows ``WAGTAILAPI_RICH_TEXT_FORMAT`` or the API's ``?rich_text_format=``.
 """
 
+import functools
+
 from django.conf import settings
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
@@ -156,25 +158,35 @@ def snippet_representation(snippet):
 # --- Images ------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16)
+def _rendition_filters(specs):
+    """``((name, Filter), ...)`` for ``((name, spec), ...)``: Filter objects are reused, as
+    Wagtail's ``{% image %}`` tag reuses its own (parsing a spec costs more than the lookup)."""
+    from wagtail.images.models import Filter
+
+    return tuple((name, Filter(spec=spec)) for name, spec in specs)
+
+
 def image_renditions(image):
     """``{name: rendition}`` for COMENSHA_CONTENT_IMAGE_RENDITIONS, made in one bulk call.
 
     Returns an empty dict when the image or its source file is missing, so a page renders
-    without the picture instead of failing.
+    without the picture instead of failing. Uses renditions prefetched with the image
+    (``prefetch_renditions``, as the image chooser blocks do) without a query.
     """
     if image is None:
         return {}
-    from wagtail.images.models import Filter, SourceImageIOError
+    from wagtail.images.models import SourceImageIOError
 
-    specs = dict(get_setting("IMAGE_RENDITIONS"))
+    filters = _rendition_filters(tuple(get_setting("IMAGE_RENDITIONS").items()))
     try:
-        by_spec = image.get_renditions(*specs.values())
+        by_spec = image.get_renditions(*(filter_ for _name, filter_ in filters))
     except SourceImageIOError:
         return {}
     renditions = {}
-    for name, spec in specs.items():
-        clean_spec = image.clean_filter_for_svg(Filter(spec=spec)).spec
-        rendition = by_spec.get(clean_spec) or by_spec.get(spec)
+    for name, filter_ in filters:
+        clean_spec = image.clean_filter_for_svg(filter_).spec
+        rendition = by_spec.get(clean_spec) or by_spec.get(filter_.spec)
         if rendition is not None:
             renditions[name] = rendition
     return renditions

@@ -25,9 +25,7 @@ class BulkQuerysetMixin:
         return self.model_class._default_manager.all()
 
     def bulk_to_python(self, values):
-        objects = self.get_bulk_queryset().in_bulk(
-            [value for value in values if value is not None]
-        )
+        objects = self.get_bulk_queryset().in_bulk([value for value in values if value is not None])
         seen, result = set(), []
         for pk in values:
             obj = objects.get(pk)
