@@ -275,6 +275,12 @@ class LongreadPage(SearchEngineVisibilityMixin, BasePage):
 
     api_filter_parameters = ("narrator", "form", "role")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The template caches the article with {% wagtailpagecache %} for this long (0: off).
+        context["page_cache_seconds"] = get_setting("PAGE_CACHE_SECONDS")
+        return context
+
     api_fields = [
         APIField("lede"),
         APIField("api_hero_image"),
