@@ -173,7 +173,7 @@ def run(args):
     import wagtail
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import setup_test_environment
     from wagtail.models import Locale, Page
 
@@ -205,6 +205,8 @@ def run(args):
             row = {"blocks": size}
             row["ours_html"] = measure(client, story.url, args.repeat)
             row["baseline_html"] = measure(client, baseline.url, args.repeat)
+            with override_settings(COMENSHA_CONTENT_PAGE_CACHE_SECONDS=300):
+                row["ours_html_cached"] = measure(client, story.url, args.repeat)
             row["ours_api_v2"] = measure(client, f"/api/v2/pages/{story.pk}/", args.repeat)
             row["baseline_api_v2"] = measure(client, f"/api/v2/pages/{baseline.pk}/", args.repeat)
             if v3:
@@ -264,6 +266,11 @@ def report(results):
                 f"{base['median_ms']:>9.1f} {ratio(ours, base):>6} {ours['queries_warm']:>7} "
                 f"{base['queries_warm']:>7} {ours['queries_cold']:>8}/{base['queries_cold']:<8}"
             )
+        cached = row["ours_html_cached"]
+        lines.append(
+            f"{row['blocks']:>6} {'HTML cached':<14} {cached['median_ms']:>9.1f} "
+            f"{'-':>9} {'-':>6} {cached['queries_warm']:>7} {'-':>7} {cached['queries_cold']:>8}"
+        )
         if "ours_api_v3" in row:
             ours = row["ours_api_v3"]
             lines.append(

@@ -32,9 +32,7 @@ def test_without_the_setting_every_request_renders_the_latest_content(client, st
     assert "Renamed helpline" in html and "Helpline 0" not in html
 
 
-def test_a_cached_article_is_served_until_the_story_is_published_again(
-    client, story, settings
-):
+def test_a_cached_article_is_served_until_the_story_is_published_again(client, story, settings):
     settings.COMENSHA_CONTENT_PAGE_CACHE_SECONDS = 300
     first = client.get(story.url).content.decode()
     assert "Helpline 0" in first
