@@ -5,7 +5,9 @@
 #   make loadtest
 #   DURATION=20s CONNECTIONS=16 benchmarks/loadtest.sh
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/other benchmarks/loadtest.sh
+#   COMENSHA_CONTENT_PAGE_CACHE_SECONDS=300 benchmarks/loadtest.sh   # with the story cache
 #
+# A request still unanswered after TIMEOUT (default 10s) counts as an error (wrk "timeout").
 # Needs wrk (apt-get install wrk) and the "server" extra (gunicorn). The database is created
 # when missing and gets the demo content (load_demo is idempotent). Prints a table and writes
 # benchmarks/results/loadtest-<time>.json.
@@ -17,6 +19,7 @@ PORT="${PORT:-8765}"
 DURATION="${DURATION:-60s}"
 CONNECTIONS="${CONNECTIONS:-8}"
 THREADS="${THREADS:-2}"
+TIMEOUT="${TIMEOUT:-10s}"
 WORKERS="${WORKERS:-2}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/comensha_loadtest}"
 export DJANGO_DEBUG=0
@@ -65,13 +68,14 @@ done
 STAMP="$(date -u +%Y%m%d-%H%M%S)"
 OUT="$RESULTS/loadtest-$STAMP.json"
 echo "{" >"$OUT"
-echo "gunicorn $WORKERS workers, PostgreSQL, wrk -t$THREADS -c$CONNECTIONS -d$DURATION on $(nproc) CPUs"
+echo "gunicorn $WORKERS workers, PostgreSQL, wrk -t$THREADS -c$CONNECTIONS -d$DURATION" \
+  "--timeout $TIMEOUT on $(nproc) CPUs, story cache ${COMENSHA_CONTENT_PAGE_CACHE_SECONDS:-0} s"
 printf '%-22s %9s %8s %8s %8s %8s %7s\n' "endpoint" "req/s" "p50 ms" "p95 ms" "p99 ms" "max ms" "errors"
 first=1
 for entry in "story_html $STORY_URL" "story_api_v2 /api/v2/pages/$STORY_ID/" "tracker_html $TRACKER_URL"; do
   read -r name path <<<"$entry"
   curl -fs -o /dev/null "http://127.0.0.1:$PORT$path"  # warm-up, and fail early on an error
-  line="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/benchmarks/wrk_report.lua" \
+  line="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$TIMEOUT" -s "$ROOT/benchmarks/wrk_report.lua" \
     "http://127.0.0.1:$PORT$path" | tail -n 1)"
   "$BIN/python" -c "
 import json, sys
