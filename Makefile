@@ -8,11 +8,13 @@ PYTEST_ARGS ?=
 # Test processes in parallel (pytest-xdist): one per CPU; PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= auto
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/comensha_content
+LOADTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/comensha_loadtest
+BENCH_ARGS ?=
 # Extra pip requirement, e.g. WAGTAIL_SPEC="wagtail>=7.4,<7.5" to test the LTS release.
 WAGTAIL_SPEC ?=
 
 .PHONY: demo test unit e2e test-postgres test-wagtail74 lint format migrations check-migrations \
-	messages compilemessages check-messages wheel-check bench clean schema check-schema
+	messages compilemessages check-messages wheel-check bench loadtest clean schema check-schema
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -83,7 +85,12 @@ wheel-check: $(VENV)/.installed
 	$(BIN)/python scripts/check_wheel.py
 
 bench: $(VENV)/.installed
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# gunicorn (2 workers) + PostgreSQL + wrk, 60 s per endpoint; needs `apt-get install wrk`.
+loadtest: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[server]"
+	BIN=$(BIN) DATABASE_URL=$(LOADTEST_DATABASE_URL) benchmarks/loadtest.sh
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache

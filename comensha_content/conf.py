@@ -39,6 +39,11 @@ DEFAULTS = {
         600,
         "Seconds a headless preview token stays valid.",
     ),
+    "PAGE_CACHE_SECONDS": (
+        0,
+        "Seconds a story's rendered article stays in Django's cache ({% wagtailpagecache %}); "
+        "0 turns the cache off.",
+    ),
     "SOURCE_FALLBACK_NOTICE": (
         True,
         "Show a notice on pages and links that fall back to the source language.",

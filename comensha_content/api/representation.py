@@ -10,8 +10,11 @@ so a front end gets the same shape wherever they appear:
 - rich text follows ``WAGTAILAPI_RICH_TEXT_FORMAT`` or the API's ``?rich_text_format=``.
 """
 
+import functools
+
 from django.conf import settings
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.rich_text import RichText, expand_db_html
 
@@ -100,11 +103,21 @@ def localized_instance(obj):
         settings, "WAGTAIL_I18N_ENABLED", False
     ):
         return obj, False
+    if obj.locale.language_code == active_content_language():
+        return obj, False  # compared by code: no query per object when the locale is loaded
     active_locale_id = Locale.get_active().pk
     if obj.locale_id == active_locale_id:
         return obj, False
     localized = obj.localized
     return localized, localized.locale_id != active_locale_id
+
+
+def active_content_language():
+    """The content language code of the active language ("en" for "en-gb"), or None."""
+    try:
+        return get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return None
 
 
 def language_name(language_code):
@@ -145,25 +158,35 @@ def snippet_representation(snippet):
 # --- Images ------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16)
+def _rendition_filters(specs):
+    """``((name, Filter), ...)`` for ``((name, spec), ...)``: Filter objects are reused, as
+    Wagtail's ``{% image %}`` tag reuses its own (parsing a spec costs more than the lookup)."""
+    from wagtail.images.models import Filter
+
+    return tuple((name, Filter(spec=spec)) for name, spec in specs)
+
+
 def image_renditions(image):
     """``{name: rendition}`` for COMENSHA_CONTENT_IMAGE_RENDITIONS, made in one bulk call.
 
     Returns an empty dict when the image or its source file is missing, so a page renders
-    without the picture instead of failing.
+    without the picture instead of failing. Uses renditions prefetched with the image
+    (``prefetch_renditions``, as the image chooser blocks do) without a query.
     """
     if image is None:
         return {}
-    from wagtail.images.models import Filter, SourceImageIOError
+    from wagtail.images.models import SourceImageIOError
 
-    specs = dict(get_setting("IMAGE_RENDITIONS"))
+    filters = _rendition_filters(tuple(get_setting("IMAGE_RENDITIONS").items()))
     try:
-        by_spec = image.get_renditions(*specs.values())
+        by_spec = image.get_renditions(*(filter_ for _name, filter_ in filters))
     except SourceImageIOError:
         return {}
     renditions = {}
-    for name, spec in specs.items():
-        clean_spec = image.clean_filter_for_svg(Filter(spec=spec)).spec
-        rendition = by_spec.get(clean_spec) or by_spec.get(spec)
+    for name, filter_ in filters:
+        clean_spec = image.clean_filter_for_svg(filter_).spec
+        rendition = by_spec.get(clean_spec) or by_spec.get(filter_.spec)
         if rendition is not None:
             renditions[name] = rendition
     return renditions

@@ -13,10 +13,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
 
 from ..api.representation import get_full_url, image_renditions, image_representation
 from .base import StoryStructBlock
+from .choosers import ImageChooserBlock
 from .leaves import (
     GROUP_MEDIA,
     PREVIEW_TEMPLATE,

@@ -11,6 +11,7 @@ from wagtail import blocks
 
 from ..api.representation import page_link_representation
 from .base import StoryStructBlock, fallback_language
+from .choosers import PageChooserBlock
 from .leaves import GROUP_NAVIGATION, PREVIEW_TEMPLATE, LinkURLBlock, RequiredCharBlock
 from .text import ChapterBlock
 
@@ -107,7 +108,7 @@ class CallToActionBlock(StoryStructBlock):
         help_text=_("Say where the link goes, e.g. 'Read the Kompas'."),
         required_message=_("Enter the link text, e.g. 'Read the Kompas'."),
     )
-    page = blocks.PageChooserBlock(label=_("Page on this site"), required=False)
+    page = PageChooserBlock(label=_("Page on this site"), required=False)
     url = LinkURLBlock(
         label=_("Other web address"),
         required=False,

@@ -3,10 +3,10 @@
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from ..api.representation import localized_instance, snippet_representation
 from .base import StoryStructBlock, fallback_language
+from .choosers import SnippetChooserBlock
 from .leaves import GROUP_SAFETY, PREVIEW_TEMPLATE, RequiredCharBlock
 from .media import ImageBlock
 from .navigation import AnchoredStreamBlock

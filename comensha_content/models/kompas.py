@@ -24,7 +24,6 @@ from rest_framework.fields import Field
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale
@@ -33,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..api.representation import page_link_representation
 from ..blocks import DocumentBlock, StoryBodyBlock, table_of_contents
+from ..blocks.choosers import PageChooserBlock
 from ..blocks.kompas import (
     CaseLawBlock,
     LegalBasisBlock,
@@ -287,7 +287,11 @@ class KompasCardMixin(RoutablePageMixin):
         return None if url is None else url + self.reverse_subpage("card")
 
     def localized_relation(self, relation):
-        return localized_terms(getattr(self, relation).all(), self.locale)
+        # Terms come with their locale (their representation names it), unless prefetched.
+        terms = getattr(self, relation).all()
+        if relation not in getattr(self, "_prefetched_objects_cache", {}):
+            terms = terms.select_related("locale")
+        return localized_terms(terms, self.locale)
 
     @property
     def notes_key(self):

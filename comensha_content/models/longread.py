@@ -23,13 +23,13 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
-from wagtail.blocks import PageChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..api.filters import BadFilterValue, get_codes
 from ..blocks import FactsBlock, SourcesBlock, StoryBodyBlock, table_of_contents
+from ..blocks.choosers import PageChooserBlock
 from ..conf import get_setting
 from ..text_stats import count_words, iter_text, reading_minutes
 from .base import BasePage
@@ -274,6 +274,12 @@ class LongreadPage(SearchEngineVisibilityMixin, BasePage):
     ]
 
     api_filter_parameters = ("narrator", "form", "role")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The template caches the article with {% wagtailpagecache %} for this long (0: off).
+        context["page_cache_seconds"] = get_setting("PAGE_CACHE_SECONDS")
+        return context
 
     api_fields = [
         APIField("lede"),

@@ -153,3 +153,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     },
 }
+
+# Seconds a story's article is cached (0: off); see docs/performance.md.
+COMENSHA_CONTENT_PAGE_CACHE_SECONDS = int(
+    os.environ.get("COMENSHA_CONTENT_PAGE_CACHE_SECONDS", "0")
+)

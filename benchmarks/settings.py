@@ -1,0 +1,40 @@
+"""Settings of the benchmarks: the example site plus the baseline page app.
+
+The baseline app has no committed migration: ``run.py`` writes one with ``makemigrations`` into
+a temporary package (MIGRATION_MODULES) before it creates the database. (An app without
+migrations cannot have a model inheriting from Wagtail's Page.)
+
+The database is a throwaway test database that ``run.py`` creates and destroys (SQLite in
+memory, or ``test_<name>`` next to the database DATABASE_URL names). DEBUG is off, as in
+production; the cache is a local-memory cache, as a small site without Redis would have.
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import dj_database_url
+
+from demo_site.settings import *  # noqa: F403
+from demo_site.settings import INSTALLED_APPS
+
+_TEMP = Path(tempfile.mkdtemp(prefix="comensha-bench-"))
+_MIGRATIONS = _TEMP / "bench_baseline_migrations"
+_MIGRATIONS.mkdir()
+(_MIGRATIONS / "__init__.py").touch()
+sys.path.insert(0, str(_TEMP))
+
+DEBUG = False
+INSTALLED_APPS = ["benchmarks.baseline", *INSTALLED_APPS]
+MIGRATION_MODULES = {"baseline": "bench_baseline_migrations"}
+MEDIA_ROOT = str(_TEMP / "media")
+# Never the example site's own SQLite file: a throwaway one (the test database is in memory).
+DATABASES = {
+    "default": dj_database_url.config(default=f"sqlite:///{_TEMP / 'bench.sqlite3'}")
+    if os.environ.get("DATABASE_URL")
+    else dj_database_url.parse(f"sqlite:///{_TEMP / 'bench.sqlite3'}")
+}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+ALLOWED_HOSTS = ["*"]
+WAGTAILAPI_BASE_URL = "http://testserver"

@@ -1,0 +1,72 @@
+"""Chooser blocks that fetch what rendering needs in the same bulk query as the chosen objects.
+
+Wagtail already loads a stream's chosen objects per block type in one ``in_bulk`` query
+(``bulk_to_python``). These subclasses only change that query: chosen pages and snippets come
+with their locale (every representation names its language), images with the configured
+renditions (``prefetch_renditions``). A page of 1,000 blocks then takes as many queries as a page
+of 10.
+
+They deconstruct as Wagtail's own classes, so StreamField definitions in migrations stay the same.
+"""
+
+import copy
+
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock as WagtailSnippetChooserBlock
+
+from ..conf import get_setting
+
+
+class BulkQuerysetMixin:
+    """``bulk_to_python`` through ``get_bulk_queryset()`` (Wagtail uses the default manager)."""
+
+    def get_bulk_queryset(self):
+        return self.model_class._default_manager.all()
+
+    def bulk_to_python(self, values):
+        objects = self.get_bulk_queryset().in_bulk([value for value in values if value is not None])
+        seen, result = set(), []
+        for pk in values:
+            obj = objects.get(pk)
+            if obj is not None and pk in seen:
+                obj = copy.copy(obj)  # Wagtail gives each occurrence its own instance
+            result.append(obj)
+            seen.add(pk)
+        return result
+
+    def to_python(self, value):
+        if value is None:
+            return None
+        return self.bulk_to_python([value])[0]
+
+
+class PageChooserBlock(BulkQuerysetMixin, blocks.PageChooserBlock):
+    """Wagtail's PageChooserBlock; chosen pages come with their locale."""
+
+    canonical_module_path = "wagtail.blocks.PageChooserBlock"
+
+    def get_bulk_queryset(self):
+        return super().get_bulk_queryset().select_related("locale")
+
+
+class SnippetChooserBlock(BulkQuerysetMixin, WagtailSnippetChooserBlock):
+    """Wagtail's SnippetChooserBlock; translatable snippets come with their locale."""
+
+    canonical_module_path = "wagtail.snippets.blocks.SnippetChooserBlock"
+
+    def get_bulk_queryset(self):
+        queryset = super().get_bulk_queryset()
+        if any(field.name == "locale" for field in self.model_class._meta.concrete_fields):
+            queryset = queryset.select_related("locale")
+        return queryset
+
+
+class ImageChooserBlock(BulkQuerysetMixin, WagtailImageChooserBlock):
+    """Wagtail's ImageChooserBlock; images come with COMENSHA_CONTENT_IMAGE_RENDITIONS."""
+
+    canonical_module_path = "wagtail.images.blocks.ImageChooserBlock"
+
+    def get_bulk_queryset(self):
+        specs = get_setting("IMAGE_RENDITIONS").values()
+        return super().get_bulk_queryset().prefetch_renditions(*specs)
