@@ -120,11 +120,6 @@ def test_kompas_finder_takes_the_same_queries_for_10_and_1000_instruments(client
     assert_same(counts, f"Kompas finder HTML ({PAGE_SIZE} a page)")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="API v2 listing: the page's locale and each taxonomy relation are read per listed "
-    "page; needs select_related/prefetch_related in the listing queryset (api/v2.py)",
-)
 def test_kompas_api_listing_takes_the_same_queries_for_10_and_1000_instruments(
     client, kompas_pages
 ):

@@ -9,6 +9,7 @@ Last-Modified and answer 304 to a matching ``If-None-Match`` (``caching.py``).
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import translation
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
@@ -75,6 +76,34 @@ class FieldValueFilter:
         return queryset
 
 
+def with_api_relations(queryset):
+    """Load, for all listed pages at once, the relations their API fields read.
+
+    Each page's locale, and every foreign key and many-to-many field named in the page type's
+    ``api_fields`` with the related objects' locale: a listing of 20 instruments then costs the
+    same queries as a listing of 2. Wagtail's listing of any page type (no ``type=``) is left
+    alone apart from the locale; it fetches specific pages per type itself.
+    """
+    queryset = queryset.select_related("locale")
+    api_field_names = {
+        getattr(field, "name", field) for field in getattr(queryset.model, "api_fields", ())
+    }
+    select, prefetch = [], []
+    for field in queryset.model._meta.get_fields():
+        related = field.related_model
+        if field.name not in api_field_names or related is None or field.auto_created:
+            continue
+        has_locale = any(f.name == "locale" for f in related._meta.concrete_fields)
+        if field.many_to_many:
+            terms = related._default_manager.all()
+            prefetch.append(
+                Prefetch(field.name, terms.select_related("locale") if has_locale else terms)
+            )
+        elif field.many_to_one:
+            select.append(f"{field.name}__locale" if has_locale else field.name)
+    return queryset.select_related(*select).prefetch_related(*prefetch)
+
+
 class LocalizedPageSerializer(PageSerializer):
     """Serialises a page in its own language: choosers and snippets resolve to that locale."""
 
@@ -94,6 +123,9 @@ class ComenshaPagesAPIViewSet(ConditionalDetailMixin, PagesAPIViewSet):
         ModelFilters,
         SearchFilter,  # must stay last
     ]
+
+    def get_queryset(self):
+        return with_api_relations(super().get_queryset())
 
     def check_query_parameters(self, queryset):
         extra = frozenset(getattr(queryset.model, "api_filter_parameters", ()))
