@@ -21,6 +21,7 @@ from .leaves import (
     WebURLBlock,
     YearBlock,
 )
+from .stored import TolerantStoredValueMixin
 
 #: Between the ends of a range (an en dash, no spaces), as in "5.000–7.500".
 RANGE_SEPARATOR = "\u2013"
@@ -157,7 +158,7 @@ class FactBlock(StoryStructBlock):
         }
 
 
-class FactsBlock(blocks.ListBlock):
+class FactsBlock(TolerantStoredValueMixin, blocks.ListBlock):
     """Highlighted facts, e.g. on an index page."""
 
     def __init__(self, **kwargs):
@@ -228,7 +229,7 @@ class TimelineItemBlock(StoryStructBlock):
         }
 
 
-class TimelineBlock(blocks.ListBlock):
+class TimelineBlock(TolerantStoredValueMixin, blocks.ListBlock):
     """Moments in order, e.g. the steps from recruitment to getting out."""
 
     def __init__(self, **kwargs):

@@ -13,6 +13,7 @@ from wagtail import blocks
 
 from .base import StoryStructBlock
 from .leaves import PARAGRAPH_FEATURES, LimitedRichTextBlock, RequiredCharBlock, WebURLBlock
+from .stored import TolerantStoredValueMixin
 
 GROUP_KOMPAS = _("Kompas")
 
@@ -26,7 +27,7 @@ ECLI_PATTERN = r"^ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:[0-9]{4}:[A-Z0-9.]{1,25}$"
 DUTCH_ECLI_URL = "https://deeplink.rechtspraak.nl/uitspraak?id={ecli}"
 
 
-class EcliBlock(blocks.RegexBlock):
+class EcliBlock(TolerantStoredValueMixin, blocks.RegexBlock):
     """A European Case Law Identifier, normalised to upper case (ECLI:NL:RVS:2017:1317)."""
 
     def __init__(self, *args, **kwargs):

@@ -12,6 +12,7 @@ from wagtail import blocks
 from ..api.representation import page_link_representation
 from .base import StoryStructBlock, fallback_language
 from .leaves import GROUP_NAVIGATION, PREVIEW_TEMPLATE, LinkURLBlock, RequiredCharBlock
+from .stored import TolerantStoredValueMixin
 from .text import ChapterBlock
 
 #: Ids the page itself uses (the main landmark, footnotes), which a chapter must not take.
@@ -51,7 +52,7 @@ def table_of_contents(stream_value):
     ]
 
 
-class AnchoredStreamBlock(blocks.StreamBlock):
+class AnchoredStreamBlock(TolerantStoredValueMixin, blocks.StreamBlock):
     """A StreamBlock whose chapters get unique anchors in HTML and in the API.
 
     Its template renders each child with ``id`` (the stream child's id, for unique DOM ids) and

@@ -18,6 +18,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .base import StoryStructBlock
 from .leaves import GROUP_FACTS, PREVIEW_TEMPLATE, RequiredCharBlock, WebURLBlock, YearBlock
+from .stored import TolerantStoredValueMixin
 
 ANCHOR_PREFIX = "fn-"
 
@@ -28,7 +29,7 @@ source_code_validator = RegexValidator(
 )
 
 
-class SourceCodeBlock(blocks.FieldBlock):
+class SourceCodeBlock(TolerantStoredValueMixin, blocks.FieldBlock):
     """The code in a source's anchor ``fn-<code>``; the same in every language (not a CharBlock)."""
 
     def __init__(self, required=False, help_text=None, **kwargs):
@@ -117,7 +118,7 @@ def numbered_sources(sources):
     ]
 
 
-class SourcesBlock(blocks.ListBlock):
+class SourcesBlock(TolerantStoredValueMixin, blocks.ListBlock):
     """The page's numbered list of sources, each with the anchor footnote links point to."""
 
     def __init__(self, **kwargs):
