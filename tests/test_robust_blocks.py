@@ -7,7 +7,7 @@ drawn by hypothesis go through ``to_python``, ``clean``, ``get_prep_value``, ``r
 ``get_api_representation``; the only exception allowed is a ValidationError with a message
 (what an editor sees as a form error). The API representation must also be JSON-serialisable.
 
-Examples per block: COMENSHA_FUZZ_EXAMPLES (default 30); e.g. 500 for a thorough run.
+Examples per block: COMENSHA_FUZZ_EXAMPLES (default 25); e.g. 500 for a thorough run.
 """
 
 import json
@@ -38,7 +38,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning"),
 ]
 
-FUZZ_EXAMPLES = int(os.environ.get("COMENSHA_FUZZ_EXAMPLES", "30"))
+FUZZ_EXAMPLES = int(os.environ.get("COMENSHA_FUZZ_EXAMPLES", "25"))
 FUZZ = settings(
     max_examples=FUZZ_EXAMPLES,
     deadline=None,
