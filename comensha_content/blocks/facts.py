@@ -20,6 +20,7 @@ from .leaves import (
     RequiredCharBlock,
     WebURLBlock,
     YearBlock,
+    output_url,
 )
 from .stored import TolerantStoredValueMixin
 
@@ -152,7 +153,7 @@ class FactBlock(StoryStructBlock):
             "label": value.get("label", ""),
             "source": {
                 "title": value.get("source_title", ""),
-                "url": value.get("source_url", ""),
+                "url": output_url(value.get("source_url", "")),
                 "year": value.get("year"),
             },
         }

@@ -12,7 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .base import StoryStructBlock
-from .leaves import PARAGRAPH_FEATURES, LimitedRichTextBlock, RequiredCharBlock, WebURLBlock
+from .leaves import (
+    PARAGRAPH_FEATURES,
+    LimitedRichTextBlock,
+    RequiredCharBlock,
+    WebURLBlock,
+    output_url,
+)
 from .stored import TolerantStoredValueMixin
 
 GROUP_KOMPAS = _("Kompas")
@@ -102,7 +108,7 @@ class LegalBasisBlock(StoryStructBlock):
         return {
             "law": value.get("law", ""),
             "article": value.get("article", ""),
-            "url": value.get("url", ""),
+            "url": output_url(value.get("url", "")),
             "citation": str(value.citation),
         }
 
@@ -146,7 +152,7 @@ class CaseLawValue(blocks.StructValue):
     @property
     def link(self):
         """The given link, else the official page of a Dutch decision."""
-        return self.get("url") or ecli_url(self.get("ecli"))
+        return output_url(self.get("url")) or ecli_url(self.get("ecli"))
 
 
 class CaseLawBlock(StoryStructBlock):

@@ -62,12 +62,12 @@ class SafeURLValidator:
             scheme = urlsplit(value).scheme.lower()
         except ValueError:  # e.g. "http://[::1": an unclosed IPv6 host
             raise ValidationError(self.message, code="url_scheme") from None
+        if scheme not in self.schemes:
+            raise ValidationError(self.message, code="url_scheme")
         if UNSAFE_URL_CHARACTERS.search(value):
             raise ValidationError(
                 _("A web address cannot contain spaces, quotes or < and >."), code="url_characters"
             )
-        if scheme not in self.schemes:
-            raise ValidationError(self.message, code="url_scheme")
         if scheme == "mailto":
             address = value.split(":", 1)[1].split("?", 1)[0]
             EmailValidator(message=_("Enter a valid email address after mailto:."))(address)
@@ -83,6 +83,18 @@ class SafeURLValidator:
             and self.schemes == other.schemes
             and self.message == other.message
         )
+
+
+class UnsafeStoredURL(str):
+    """A stored URL that is not allowed: a template renders it as nothing (``__html__``)."""
+
+    def __html__(self):
+        return ""
+
+
+def output_url(url):
+    """``url`` for output (API, links built in code): empty when it is an UnsafeStoredURL."""
+    return "" if isinstance(url, UnsafeStoredURL) else url
 
 
 class SafeURLBlock(TolerantStoredValueMixin, blocks.URLBlock):
@@ -118,18 +130,21 @@ class SafeURLBlock(TolerantStoredValueMixin, blocks.URLBlock):
         )
 
     def to_python(self, value):
-        """A stored address that is not allowed (javascript:, data:, ...) is read as empty.
+        """A stored address that is not allowed (javascript:, data:, ...) is read as an
+        ``UnsafeStoredURL``: ``clean`` still reports it, saving keeps it, it is never output.
 
-        Editors cannot enter one (``clean`` refuses it), but an import or an older definition
-        may have stored one; it must never reach an href.
+        Editors cannot enter one, but an import or an older definition may have stored one.
         """
         value = super().to_python(value)
-        if value:
+        if value and not isinstance(value, UnsafeStoredURL):
             try:
                 SafeURLValidator(self.schemes, self.scheme_message)(value)
             except ValidationError:
-                return ""
+                return UnsafeStoredURL(value)
         return value
+
+    def get_api_representation(self, value, context=None):
+        return "" if isinstance(value, UnsafeStoredURL) else value
 
 
 class WebURLBlock(SafeURLBlock):

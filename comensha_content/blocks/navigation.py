@@ -11,7 +11,13 @@ from wagtail import blocks
 
 from ..api.representation import page_link_representation
 from .base import StoryStructBlock, fallback_language
-from .leaves import GROUP_NAVIGATION, PREVIEW_TEMPLATE, LinkURLBlock, RequiredCharBlock
+from .leaves import (
+    GROUP_NAVIGATION,
+    PREVIEW_TEMPLATE,
+    LinkURLBlock,
+    RequiredCharBlock,
+    output_url,
+)
 from .stored import TolerantStoredValueMixin
 from .text import ChapterBlock
 
@@ -85,7 +91,7 @@ class CallToActionValue(blocks.StructValue):
         if page is not None:
             page_link = page_link_representation(page, request=request)
             return {"url": page_link["url"], "is_external": False, "page": page_link}
-        url = self.get("url") or None
+        url = output_url(self.get("url")) or None
         return {"url": url, "is_external": bool(url), "page": None}
 
     @property

@@ -17,7 +17,14 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .base import StoryStructBlock
-from .leaves import GROUP_FACTS, PREVIEW_TEMPLATE, RequiredCharBlock, WebURLBlock, YearBlock
+from .leaves import (
+    GROUP_FACTS,
+    PREVIEW_TEMPLATE,
+    RequiredCharBlock,
+    WebURLBlock,
+    YearBlock,
+    output_url,
+)
 from .stored import TolerantStoredValueMixin
 
 ANCHOR_PREFIX = "fn-"
@@ -104,7 +111,7 @@ class SourceBlock(StoryStructBlock):
             "anchor": value.anchor,
             "title": value.get("title", ""),
             "publisher": value.get("publisher", ""),
-            "url": value.get("url", ""),
+            "url": output_url(value.get("url", "")),
             "year": value.get("year"),
             "note": value.get("note", ""),
         }

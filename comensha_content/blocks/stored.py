@@ -11,9 +11,12 @@ validation still reports wrong content to the editor.
 
 import datetime
 import json
+import numbers
 from decimal import Decimal
 
+from django.db import models
 from django.utils.dateparse import parse_date
+from django.utils.functional import Promise
 from wagtail import blocks
 
 #: A raw value that cannot be read as the block's stored form.
@@ -35,10 +38,12 @@ NUMBER_BLOCKS = (blocks.IntegerBlock, blocks.FloatBlock, blocks.DecimalBlock)
 
 
 def _is_number(raw):
-    return isinstance(raw, int | float) and not isinstance(raw, bool)
+    return isinstance(raw, numbers.Number) and not isinstance(raw, bool)
 
 
 def _chooser_id(block, raw):
+    if isinstance(raw, models.Model):
+        return raw  # a native value (a preview or default value), not stored JSON
     if isinstance(raw, str) and raw.isascii() and raw.isdigit():
         raw = int(raw)
     if not isinstance(raw, int) or isinstance(raw, bool):
@@ -141,7 +146,7 @@ def coerce_stored(block, raw):
     if isinstance(block, blocks.MultipleChoiceBlock):
         return raw if isinstance(raw, list) and all(isinstance(v, str) for v in raw) else []
     if isinstance(block, STRING_BLOCKS) or isinstance(block, blocks.FieldBlock):
-        if raw is None or isinstance(raw, str):
+        if raw is None or isinstance(raw, str | Promise):  # Promise: a lazy translation
             return raw
         return str(raw) if _is_number(raw) else UNREADABLE
     return raw
