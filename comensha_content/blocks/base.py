@@ -7,6 +7,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..api.representation import language_name
 from ..conf import get_setting
+from .stored import TolerantStoredValueMixin
 
 
 def fallback_language(representation):
@@ -22,7 +23,7 @@ def fallback_language(representation):
     return language_name(representation["locale"])
 
 
-class StoryStructBlock(blocks.StructBlock):
+class StoryStructBlock(TolerantStoredValueMixin, blocks.StructBlock):
     """StructBlock with checks that span fields, reported on the field the editor must change.
 
     Subclasses return ``{child_name: ValidationError}`` from ``field_errors``. Checks that only

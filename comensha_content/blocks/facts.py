@@ -20,7 +20,9 @@ from .leaves import (
     RequiredCharBlock,
     WebURLBlock,
     YearBlock,
+    output_url,
 )
+from .stored import TolerantStoredValueMixin
 
 #: Between the ends of a range (an en dash, no spaces), as in "5.000–7.500".
 RANGE_SEPARATOR = "\u2013"
@@ -151,13 +153,13 @@ class FactBlock(StoryStructBlock):
             "label": value.get("label", ""),
             "source": {
                 "title": value.get("source_title", ""),
-                "url": value.get("source_url", ""),
+                "url": output_url(value.get("source_url", "")),
                 "year": value.get("year"),
             },
         }
 
 
-class FactsBlock(blocks.ListBlock):
+class FactsBlock(TolerantStoredValueMixin, blocks.ListBlock):
     """Highlighted facts, e.g. on an index page."""
 
     def __init__(self, **kwargs):
@@ -228,7 +230,7 @@ class TimelineItemBlock(StoryStructBlock):
         }
 
 
-class TimelineBlock(blocks.ListBlock):
+class TimelineBlock(TolerantStoredValueMixin, blocks.ListBlock):
     """Moments in order, e.g. the steps from recruitment to getting out."""
 
     def __init__(self, **kwargs):

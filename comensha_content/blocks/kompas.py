@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .base import StoryStructBlock
-from .leaves import PARAGRAPH_FEATURES, LimitedRichTextBlock, RequiredCharBlock, WebURLBlock
+from .leaves import (
+    PARAGRAPH_FEATURES,
+    LimitedRichTextBlock,
+    RequiredCharBlock,
+    WebURLBlock,
+    output_url,
+)
+from .stored import TolerantStoredValueMixin
 
 GROUP_KOMPAS = _("Kompas")
 
@@ -26,7 +33,7 @@ ECLI_PATTERN = r"^ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:[0-9]{4}:[A-Z0-9.]{1,25}$"
 DUTCH_ECLI_URL = "https://deeplink.rechtspraak.nl/uitspraak?id={ecli}"
 
 
-class EcliBlock(blocks.RegexBlock):
+class EcliBlock(TolerantStoredValueMixin, blocks.RegexBlock):
     """A European Case Law Identifier, normalised to upper case (ECLI:NL:RVS:2017:1317)."""
 
     def __init__(self, *args, **kwargs):
@@ -101,7 +108,7 @@ class LegalBasisBlock(StoryStructBlock):
         return {
             "law": value.get("law", ""),
             "article": value.get("article", ""),
-            "url": value.get("url", ""),
+            "url": output_url(value.get("url", "")),
             "citation": str(value.citation),
         }
 
@@ -145,7 +152,7 @@ class CaseLawValue(blocks.StructValue):
     @property
     def link(self):
         """The given link, else the official page of a Dutch decision."""
-        return self.get("url") or ecli_url(self.get("ecli"))
+        return output_url(self.get("url")) or ecli_url(self.get("ecli"))
 
 
 class CaseLawBlock(StoryStructBlock):

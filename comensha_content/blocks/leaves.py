@@ -6,6 +6,7 @@ are other field blocks, which wagtail-localize keeps in sync across languages (U
 overridden per language by a translator).
 """
 
+import re
 from urllib.parse import urlsplit
 
 from django import forms
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from ..api.representation import rich_text_format_from_context, rich_text_representation
+from .stored import TolerantStoredValueMixin
 
 #: Rich text of running text: emphasis, links (also "#fn-<code>" footnote anchors) and lists.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -43,6 +45,10 @@ EMBED_SCHEMES = ("https",)
 EARLIEST_YEAR = 1800
 
 
+#: Never part of a valid URL (RFC 3986); in HTML or a front end they can end an attribute.
+UNSAFE_URL_CHARACTERS = re.compile(r'[\x00-\x20\x7f<>"`]')
+
+
 @deconstructible
 class SafeURLValidator:
     """Accept only absolute URLs with one of ``schemes``: never javascript:, data: or vbscript:."""
@@ -52,9 +58,16 @@ class SafeURLValidator:
         self.message = message
 
     def __call__(self, value):
-        scheme = urlsplit(value).scheme.lower()
+        try:
+            scheme = urlsplit(value).scheme.lower()
+        except ValueError:  # e.g. "http://[::1": an unclosed IPv6 host
+            raise ValidationError(self.message, code="url_scheme") from None
         if scheme not in self.schemes:
             raise ValidationError(self.message, code="url_scheme")
+        if UNSAFE_URL_CHARACTERS.search(value):
+            raise ValidationError(
+                _("A web address cannot contain spaces, quotes or < and >."), code="url_characters"
+            )
         if scheme == "mailto":
             address = value.split(":", 1)[1].split("?", 1)[0]
             EmailValidator(message=_("Enter a valid email address after mailto:."))(address)
@@ -72,7 +85,19 @@ class SafeURLValidator:
         )
 
 
-class SafeURLBlock(blocks.URLBlock):
+class UnsafeStoredURL(str):
+    """A stored URL that is not allowed: a template renders it as nothing (``__html__``)."""
+
+    def __html__(self):
+        return ""
+
+
+def output_url(url):
+    """``url`` for output (API, links built in code): empty when it is an UnsafeStoredURL."""
+    return "" if isinstance(url, UnsafeStoredURL) else url
+
+
+class SafeURLBlock(TolerantStoredValueMixin, blocks.URLBlock):
     """A URLBlock restricted to ``schemes``, with a message saying what is allowed.
 
     Subclasses set ``schemes`` and ``scheme_message``. Being a URLBlock, wagtail-localize keeps
@@ -104,6 +129,23 @@ class SafeURLBlock(blocks.URLBlock):
             widget=forms.URLInput,
         )
 
+    def to_python(self, value):
+        """A stored address that is not allowed (javascript:, data:, ...) is read as an
+        ``UnsafeStoredURL``: ``clean`` still reports it, saving keeps it, it is never output.
+
+        Editors cannot enter one, but an import or an older definition may have stored one.
+        """
+        value = super().to_python(value)
+        if value and not isinstance(value, UnsafeStoredURL):
+            try:
+                SafeURLValidator(self.schemes, self.scheme_message)(value)
+            except ValidationError:
+                return UnsafeStoredURL(value)
+        return value
+
+    def get_api_representation(self, value, context=None):
+        return "" if isinstance(value, UnsafeStoredURL) else value
+
 
 class WebURLBlock(SafeURLBlock):
     """A web address: http or https only."""
@@ -129,7 +171,7 @@ class EmbedURLBlock(SafeURLBlock):
     )
 
 
-class RequiredCharBlock(blocks.CharBlock):
+class RequiredCharBlock(TolerantStoredValueMixin, blocks.CharBlock):
     """A required CharBlock whose error says what is missing (whitespace alone counts as empty)."""
 
     def __init__(self, required_message=None, **kwargs):
@@ -149,7 +191,7 @@ def validate_not_future_year(value):
         )
 
 
-class YearBlock(blocks.IntegerBlock):
+class YearBlock(TolerantStoredValueMixin, blocks.IntegerBlock):
     """A year of publication or measurement: not before 1800, not in the future."""
 
     def __init__(self, required=False, help_text=None, **kwargs):
@@ -177,7 +219,7 @@ anchor_validator = RegexValidator(
 )
 
 
-class AnchorBlock(blocks.FieldBlock):
+class AnchorBlock(TolerantStoredValueMixin, blocks.FieldBlock):
     """An HTML id for links to a part of a page (``#how-it-began``).
 
     Not a CharBlock on purpose: wagtail-localize keeps it the same in every language, so a link
@@ -202,7 +244,7 @@ def slug_anchor(text, fallback="section"):
     return slugify(text or "", allow_unicode=True) or fallback
 
 
-class LimitedRichTextBlock(blocks.RichTextBlock):
+class LimitedRichTextBlock(TolerantStoredValueMixin, blocks.RichTextBlock):
     """Rich text with a limited feature list (default PARAGRAPH_FEATURES).
 
     Its API output follows ``rich_text_representation``: WAGTAILAPI_RICH_TEXT_FORMAT or the

@@ -23,6 +23,7 @@ from .leaves import (
     EmbedURLBlock,
     LimitedRichTextBlock,
     RequiredCharBlock,
+    output_url,
 )
 
 #: The ``sizes`` attribute of an image per layout: how wide it is shown.
@@ -164,7 +165,7 @@ class MediaValue(blocks.StructValue):
     @property
     def host(self):
         """The other site's host name, as a reader recognises it (without "www.")."""
-        host = urlsplit(self.get("embed_url") or "").hostname or ""
+        host = urlsplit(output_url(self.get("embed_url")) or "").hostname or ""
         return host.removeprefix("www.")
 
     @property
@@ -254,7 +255,7 @@ class MediaBlock(StoryStructBlock):
         return {
             "title": value.get("title", ""),
             "kind": value.get("kind", ""),
-            "embed_url": value.get("embed_url", ""),
+            "embed_url": output_url(value.get("embed_url", "")),
             "host": value.host,
             "poster": image_representation(
                 value.get("poster"), decorative=True, request=request_from(context)

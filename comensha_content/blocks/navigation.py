@@ -12,7 +12,14 @@ from wagtail import blocks
 from ..api.representation import page_link_representation
 from .base import StoryStructBlock, fallback_language
 from .choosers import PageChooserBlock
-from .leaves import GROUP_NAVIGATION, PREVIEW_TEMPLATE, LinkURLBlock, RequiredCharBlock
+from .leaves import (
+    GROUP_NAVIGATION,
+    PREVIEW_TEMPLATE,
+    LinkURLBlock,
+    RequiredCharBlock,
+    output_url,
+)
+from .stored import TolerantStoredValueMixin
 from .text import ChapterBlock
 
 #: Ids the page itself uses (the main landmark, footnotes), which a chapter must not take.
@@ -52,7 +59,7 @@ def table_of_contents(stream_value):
     ]
 
 
-class AnchoredStreamBlock(blocks.StreamBlock):
+class AnchoredStreamBlock(TolerantStoredValueMixin, blocks.StreamBlock):
     """A StreamBlock whose chapters get unique anchors in HTML and in the API.
 
     Its template renders each child with ``id`` (the stream child's id, for unique DOM ids) and
@@ -85,7 +92,7 @@ class CallToActionValue(blocks.StructValue):
         if page is not None:
             page_link = page_link_representation(page, request=request)
             return {"url": page_link["url"], "is_external": False, "page": page_link}
-        url = self.get("url") or None
+        url = output_url(self.get("url")) or None
         return {"url": url, "is_external": bool(url), "page": None}
 
     @property

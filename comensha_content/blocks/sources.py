@@ -17,7 +17,15 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .base import StoryStructBlock
-from .leaves import GROUP_FACTS, PREVIEW_TEMPLATE, RequiredCharBlock, WebURLBlock, YearBlock
+from .leaves import (
+    GROUP_FACTS,
+    PREVIEW_TEMPLATE,
+    RequiredCharBlock,
+    WebURLBlock,
+    YearBlock,
+    output_url,
+)
+from .stored import TolerantStoredValueMixin
 
 ANCHOR_PREFIX = "fn-"
 
@@ -28,7 +36,7 @@ source_code_validator = RegexValidator(
 )
 
 
-class SourceCodeBlock(blocks.FieldBlock):
+class SourceCodeBlock(TolerantStoredValueMixin, blocks.FieldBlock):
     """The code in a source's anchor ``fn-<code>``; the same in every language (not a CharBlock)."""
 
     def __init__(self, required=False, help_text=None, **kwargs):
@@ -103,7 +111,7 @@ class SourceBlock(StoryStructBlock):
             "anchor": value.anchor,
             "title": value.get("title", ""),
             "publisher": value.get("publisher", ""),
-            "url": value.get("url", ""),
+            "url": output_url(value.get("url", "")),
             "year": value.get("year"),
             "note": value.get("note", ""),
         }
@@ -117,7 +125,7 @@ def numbered_sources(sources):
     ]
 
 
-class SourcesBlock(blocks.ListBlock):
+class SourcesBlock(TolerantStoredValueMixin, blocks.ListBlock):
     """The page's numbered list of sources, each with the anchor footnote links point to."""
 
     def __init__(self, **kwargs):
