@@ -14,7 +14,7 @@ BENCH_ARGS ?=
 WAGTAIL_SPEC ?=
 
 .PHONY: demo test unit e2e test-postgres test-wagtail74 lint format migrations check-migrations \
-	messages compilemessages check-messages wheel-check bench loadtest clean schema check-schema
+	messages compilemessages check-messages wheel-check bench loadtest clean schema check-schema audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,11 @@ schema: $(VENV)/.installed
 
 check-schema: $(VENV)/.installed
 	$(BIN)/python scripts/check_schema.py
+
+# Known vulnerabilities in the installed dependencies (pip-audit). Fails when nothing could be
+# audited, unless AUDIT_ALLOW_UNAUDITED=1 (a machine without the vulnerability service).
+audit: $(VENV)/.installed
+	$(BIN)/python scripts/audit.py
 
 wheel-check: $(VENV)/.installed
 	$(BIN)/python scripts/check_wheel.py
