@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core import signing
+from django.utils import translation
 
 from comensha_content.api.preview import SALT, make_preview_token
 from comensha_content.models import LongreadPage
@@ -54,12 +55,20 @@ def test_a_valid_token_shows_the_draft_in_the_detail_shape(client, drafted, edit
     validate(data, page_schema(LongreadPage, strict=True))
 
 
+def in_site_language(message):
+    """``message`` as the API answers it: in the site's default language (Dutch)."""
+    with translation.override("nl"):
+        return translation.gettext(message)
+
+
 def test_without_a_token_the_draft_is_never_served(client, drafted, editor):
     assert SENTINEL not in client.get(f"/api/v2/pages/{drafted.pk}/").content.decode()
     assert SENTINEL not in client.get("/api/v2/pages/", {"fields": "*"}).content.decode()
     missing = preview(client, drafted, None)
     assert missing.status_code == 400
-    assert "token" in missing.json()["message"]
+    assert missing.json()["message"] == in_site_language(
+        "A preview token is required: open the preview from the page editor."
+    )
     assert SENTINEL not in missing.content.decode()
 
 
@@ -67,7 +76,9 @@ def test_a_token_for_another_page_is_refused(client, drafted, editor):
     other = LongreadPage.objects.live().exclude(pk=drafted.pk).first()
     response = preview(client, drafted, make_preview_token(other, editor))
     assert response.status_code == 403
-    assert response.json() == {"message": "This preview token is for another page."}
+    assert response.json() == {
+        "message": in_site_language("This preview token is for another page.")
+    }
 
 
 def test_forged_altered_and_expired_tokens_are_refused(client, drafted, editor, settings):
@@ -76,7 +87,7 @@ def test_forged_altered_and_expired_tokens_are_refused(client, drafted, editor, 
     for bad in (forged, token[:-2] + ("AA" if not token.endswith("AA") else "BB"), "nonsense"):
         response = preview(client, drafted, bad)
         assert response.status_code == 403, bad
-        assert response.json() == {"message": "This preview token is not valid."}
+        assert response.json() == {"message": in_site_language("This preview token is not valid.")}
 
     settings.COMENSHA_CONTENT_HEADLESS_PREVIEW_MAX_AGE = 1
     old = signing.TimestampSigner(salt=SALT)  # a token signed two seconds ago
@@ -84,7 +95,9 @@ def test_forged_altered_and_expired_tokens_are_refused(client, drafted, editor, 
     expired = old.sign_object({"page": drafted.pk, "user": editor.pk}, compress=True)
     response = preview(client, drafted, expired)
     assert response.status_code == 403
-    assert "expired" in response.json()["message"]
+    assert response.json()["message"] == in_site_language(
+        "This preview token has expired: open the preview again from the page editor."
+    )
     assert SENTINEL not in response.content.decode()
 
 

@@ -112,7 +112,25 @@ class LocalizedPageSerializer(PageSerializer):
             return super().to_representation(instance)
 
 
-class ComenshaPagesAPIViewSet(ConditionalDetailMixin, PagesAPIViewSet):
+class ValidSearchOperatorMixin:
+    """400 for a ``search_operator`` other than "and" or "or".
+
+    Wagtail's v2 search filter hands the value to the search backend, whose ValueError then
+    becomes a server error. Mix into any v2 viewset (the example does for images and documents).
+    """
+
+    search_operators = ("and", "or")
+
+    def check_query_parameters(self, queryset):
+        operator = self.request.GET.get("search_operator")
+        if operator is not None and operator not in self.search_operators:
+            raise BadRequestError(
+                "search_operator must be one of: " + ", ".join(self.search_operators)
+            )
+        super().check_query_parameters(queryset)
+
+
+class ComenshaPagesAPIViewSet(ValidSearchOperatorMixin, ConditionalDetailMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint with the models' filters and conditional detail responses."""
 
     base_serializer_class = LocalizedPageSerializer

@@ -21,6 +21,7 @@ from ..recommendations import (
     public_recommendations,
 )
 from .caching import ConditionalDetailMixin, recommendation_last_modified
+from .v2 import ValidSearchOperatorMixin
 
 
 class RecommendationFilter:
@@ -34,7 +35,7 @@ class RecommendationFilter:
             raise BadRequestError(error.message) from error
 
 
-class RecommendationsAPIViewSet(ConditionalDetailMixin, BaseAPIViewSet):
+class RecommendationsAPIViewSet(ValidSearchOperatorMixin, ConditionalDetailMixin, BaseAPIViewSet):
     model = Recommendation
     name = "recommendations"
     filter_backends = [RecommendationFilter, OrderingFilter]

@@ -6,14 +6,23 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from comensha_content.api.preview import PagePreviewAPIViewSet
-from comensha_content.api.v2 import ComenshaPagesAPIViewSet
+from comensha_content.api.v2 import ComenshaPagesAPIViewSet, ValidSearchOperatorMixin
 from comensha_content.api.v2_reader_safety import ReaderSafetyAPIViewSet
 from comensha_content.api.v2_recommendations import RecommendationsAPIViewSet
 
+
+class CheckedImagesAPIViewSet(ValidSearchOperatorMixin, ImagesAPIViewSet):
+    """Wagtail's images endpoint; an unknown search_operator is a 400, not a server error."""
+
+
+class CheckedDocumentsAPIViewSet(ValidSearchOperatorMixin, DocumentsAPIViewSet):
+    """Wagtail's documents endpoint; an unknown search_operator is a 400, not a server error."""
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", ComenshaPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", CheckedImagesAPIViewSet)
+api_router.register_endpoint("documents", CheckedDocumentsAPIViewSet)
 api_router.register_endpoint("recommendations", RecommendationsAPIViewSet)
 api_router.register_endpoint("reader-safety", ReaderSafetyAPIViewSet)
 api_router.register_endpoint("preview", PagePreviewAPIViewSet)
