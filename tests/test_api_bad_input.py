@@ -47,6 +47,16 @@ def test_pages_listing_bad_input_is_a_400_with_a_message(client, demo, params, w
     assert word in message, (params, message)
 
 
+def test_unknown_site_is_a_404_and_a_malformed_port_a_400(client, demo):
+    """As Wagtail 8 answers; Wagtail 7.4 answered both with a server error."""
+    unknown = client.get("/api/v2/pages/", {"site": "unknown.example"})
+    assert unknown.status_code == 404
+    assert "site" in unknown.json()["message"].lower()
+    malformed = client.get("/api/v2/pages/", {"site": "localhost:port"})
+    assert malformed.status_code == 400
+    assert "port" in malformed.json()["message"]
+
+
 def test_good_values_of_the_same_parameters_are_accepted(client, demo):
     for params in (
         {"type": LONGREAD, "narrator_kind": "victim", "locale": "en"},

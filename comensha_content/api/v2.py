@@ -10,12 +10,13 @@ Last-Modified and answer 304 to a matching ``If-None-Match`` (``caching.py``).
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils import translation
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from .caching import ConditionalDetailMixin
 from .filters import BadFilterValue, apply_model_filters
@@ -144,6 +145,18 @@ class ComenshaPagesAPIViewSet(ValidSearchOperatorMixin, ConditionalDetailMixin, 
 
     def get_queryset(self):
         return with_api_relations(super().get_queryset())
+
+    def get_base_queryset(self):
+        """An unknown ``?site=`` is a 404 and a malformed port a 400, as in Wagtail 8.
+
+        Wagtail 7.4 lets both through as server errors (Site.DoesNotExist, ValueError).
+        """
+        try:
+            return super().get_base_queryset()
+        except Site.DoesNotExist as error:
+            raise Http404(f"site not found: {self.request.GET.get('site')}") from error
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
 
     def check_query_parameters(self, queryset):
         extra = frozenset(getattr(queryset.model, "api_filter_parameters", ()))
