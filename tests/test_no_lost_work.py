@@ -150,7 +150,11 @@ def stream_with(child_blocks):
 
 
 def renamed_body_definition(old, new):
-    children = dict(body_field().stream_block.child_blocks)
+    # Copies: a StreamBlock names its children, which would rename the page types' own blocks
+    # for every later test in this process.
+    children = {
+        name: copy.deepcopy(child) for name, child in body_field().stream_block.child_blocks.items()
+    }
     children[new] = children.pop(old)
     return stream_with(children)
 
