@@ -11,6 +11,8 @@ from html import unescape
 
 import pytest
 
+from tests.test_kompas_fixtures import ensure_sqlite_search_index
+
 #: The demo's recommendations: code -> (report key, themes, addressees, response, status).
 DEMO = {
     "4.1.A": (
@@ -95,38 +97,8 @@ def expected_codes(report=None, theme=None, addressee=None, status=None, respons
 
 @pytest.fixture
 def sqlite_fts_index(db):
-    """SQLite's full-text index table as Wagtail's search migration makes it.
-
-    Without migrations Django creates ``wagtailsearch_indexentry_fts`` as a plain table and the
-    SQLite search backend fails on it; this recreates it as the FTS5 virtual table with its
-    triggers (rolled back with the test). Other databases need nothing.
-    """
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        return
-    table = "wagtailsearch_indexentry"
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [f"{table}_fts"])
-        row = cursor.fetchone()
-        if row and "VIRTUAL" in row[0].upper():
-            return
-        cursor.execute(f"DROP TABLE IF EXISTS {table}_fts")
-        cursor.execute(f"CREATE VIRTUAL TABLE {table}_fts USING fts5(autocomplete, body, title)")
-        cursor.execute(
-            f"CREATE TRIGGER insert_{table}_fts AFTER INSERT ON {table} BEGIN "
-            f"INSERT INTO {table}_fts(title, body, autocomplete, rowid) "
-            "VALUES (NEW.title, NEW.body, NEW.autocomplete, NEW.id); END"
-        )
-        cursor.execute(
-            f"CREATE TRIGGER update_{table}_fts AFTER UPDATE ON {table} BEGIN "
-            f"UPDATE {table}_fts SET title=NEW.title, body=NEW.body, autocomplete=NEW.autocomplete "
-            "WHERE rowid=NEW.id; END"
-        )
-        cursor.execute(
-            f"CREATE TRIGGER delete_{table}_fts AFTER DELETE ON {table} BEGIN "
-            f"DELETE FROM {table}_fts WHERE rowid=OLD.id; END"
-        )
+    """SQLite's full-text index table as Wagtail's search migration makes it (see there)."""
+    ensure_sqlite_search_index()
 
 
 @pytest.fixture
