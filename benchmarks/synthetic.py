@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Collection, Locale, Page
 
-from comensha_content.conf import get_setting
+from comensha_content.core.conf import get_setting
 
 #: The story body's block types, in the order they repeat in a synthetic body.
 STORY_CYCLE = (
@@ -224,12 +224,7 @@ def make_longread(parent, size, *, images=None, helplines=None, link_pages=None,
     Images (one per ten blocks, with renditions), helplines and linked pages are created unless
     given. Returns the story.
     """
-    from comensha_content.models import (
-        FormOfExploitation,
-        LongreadIndexPage,
-        LongreadPage,
-        Role,
-    )
+    from comensha_content.models import FormOfExploitation, LongreadIndexPage, LongreadPage, Role
 
     locale = Locale.objects.get(pk=parent.locale_id)
     slug = slug or f"synthetic-{size}-{uuid.uuid4().hex[:6]}"

@@ -13,12 +13,12 @@ class ComenshaContentConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import checks  # noqa: F401  (registers the system checks)
-        from .seeds import seed_after_migrate
+        from comensha_content.core import checks  # noqa: F401  (registers the system checks)
+        from comensha_content.taxonomy.seeds import seed_after_migrate
 
         post_migrate.connect(seed_after_migrate, sender=self)
 
-        from .api import purge, v3
+        from comensha_content.api import purge, v3
 
         v3.register()  # Wagtail 8: typed StreamFields and page fields in API v3; no-op on 7.4
         purge.register_signal_handlers()  # API URLs out of the front-end cache on publish

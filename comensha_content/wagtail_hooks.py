@@ -3,13 +3,14 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .api import preview_admin  # noqa: F401  (registers the headless preview view and button)
-from .po_upload import register_admin_urls as register_po_upload_urls
-from .publishing import refuse_invalid_bulk_publish
-from .rich_text_links import register_localized_page_links
-from .viewsets import SNIPPET_VIEWSETS
+from comensha_content.api import preview_admin  # noqa: F401  (registers the headless preview view and button)
+from comensha_content.core.po_upload import register_admin_urls as register_po_upload_urls
+from comensha_content.core.publishing import refuse_invalid_bulk_publish
+from comensha_content.core.rich_text_links import register_localized_page_links
+from comensha_content.recommendations.viewsets import SNIPPET_VIEWSETS as RECOMMENDATION_VIEWSETS
+from comensha_content.taxonomy.viewsets import SNIPPET_VIEWSETS as TAXONOMY_VIEWSETS
 
-for viewset in SNIPPET_VIEWSETS:
+for viewset in [*TAXONOMY_VIEWSETS, *RECOMMENDATION_VIEWSETS]:
     register_snippet(viewset)
 
 hooks.register("before_bulk_action", refuse_invalid_bulk_publish)

@@ -9,7 +9,7 @@ from django.utils.http import http_date
 
 from comensha_content.api import v3
 from comensha_content.models import LongreadPage
-from comensha_content.models.recommendations import Recommendation
+from comensha_content.recommendations.models import Recommendation
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from comensha_content.api import purge, v3
 from comensha_content.models import LongreadPage
-from comensha_content.models.recommendations import PolicyReportPage, Recommendation
+from comensha_content.recommendations.models import PolicyReportPage, Recommendation
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from comensha_content.api.schema import SchemaSet
-from comensha_content.models.recommendations import Recommendation
+from comensha_content.recommendations.models import Recommendation
+from comensha_content.schema.builder import SchemaSet
 from tests.test_api_schema import validate
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,10 @@ from rest_framework.utils.encoders import JSONEncoder
 from wagtail import blocks
 from wagtail.models import Locale
 
-from comensha_content.api import schema as api_schema
-from comensha_content.api.schema import (
+from comensha_content.blocks import ImageBlock, StoryBodyBlock
+from comensha_content.models import LongreadPage, NarratorKind
+from comensha_content.schema import builder as api_schema
+from comensha_content.schema.builder import (
     SchemaBuilder,
     SchemaSet,
     block_schema,
@@ -25,8 +27,6 @@ from comensha_content.api.schema import (
     register_block_schema,
     undescribed_fields,
 )
-from comensha_content.blocks import ImageBlock, StoryBodyBlock
-from comensha_content.models import LongreadPage, NarratorKind
 
 
 def validate(instance, schema):
@@ -124,7 +124,7 @@ def test_optional_leaves_are_nullable_and_required_ones_are_not(strict_schemas):
 def test_no_page_field_is_left_undescribed():
     assert undescribed_fields() == [], (
         "Declare these fields' schemas in the model's api_field_schemas "
-        "(or with comensha_content.api.schema.register_page_field_schema)."
+        "(or with comensha_content.schema.builder.register_page_field_schema)."
     )
 
 

@@ -9,13 +9,13 @@ import pytest
 from django.core.management import call_command
 
 from comensha_content.api import v3
-from comensha_content.api.typescript import generate, type_name
 from comensha_content.management.commands.comensha_export_schema import (
     OPENAPI_FILE,
     TYPESCRIPT_FILE,
     dump,
     export_files,
 )
+from comensha_content.schema.typescript import generate, type_name
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "schema"

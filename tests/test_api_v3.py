@@ -10,9 +10,9 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from comensha_content.api import v3
-from comensha_content.api.schema import SchemaSet, page_schema
 from comensha_content.blocks import ImageBlock, StoryBodyBlock
 from comensha_content.models import LongreadPage
+from comensha_content.schema.builder import SchemaSet, page_schema
 from tests.factories import publish_child
 from tests.test_api_schema import live_package_pages, validate
 

@@ -5,7 +5,7 @@ from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Page
 
-from comensha_content.api.representation import (
+from comensha_content.core.representation import (
     image_representation,
     localized_instance,
     page_link_representation,

@@ -7,8 +7,8 @@ from django.test import override_settings
 from django.utils import translation
 
 from comensha_content.blocks import ContentWarningBlock, HelplineBlock
+from comensha_content.core.translation import translate_instance
 from comensha_content.models import Helpline
-from comensha_content.translation import translate_instance
 from tests.block_fixtures import child_errors, soup, text_of
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from comensha_content.models.kompas import InstrumentPage, KompasChapterPage
+from comensha_content.kompas.models import InstrumentPage, KompasChapterPage
 
 pytest_plugins = ["tests.test_kompas_fixtures"]  # its fixtures
 

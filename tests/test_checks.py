@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core import checks
 
-from comensha_content.checks import (
+from comensha_content.core.checks import (
     check_i18n_settings,
     check_locales_exist,
     installed_apps_problems,

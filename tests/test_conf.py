@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from comensha_content.conf import DEFAULTS, get_setting
+from comensha_content.core.conf import DEFAULTS, get_setting
 
 
 def test_default_is_returned_without_a_setting():

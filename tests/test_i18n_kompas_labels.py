@@ -8,7 +8,7 @@ import html
 
 import pytest
 
-from comensha_content.models.kompas import InstrumentPage, KompasChapterPage, KompasPage
+from comensha_content.kompas.models import InstrumentPage, KompasChapterPage, KompasPage
 
 pytestmark = pytest.mark.django_db
 

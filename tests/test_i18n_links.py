@@ -8,8 +8,8 @@ import pytest
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
+from comensha_content.core.translation import translate_instance
 from comensha_content.models import InstrumentPage, KompasPage, LongreadPage
-from comensha_content.translation import translate_instance
 from tests.block_fixtures import soup, text_of
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.urls import resolve, reverse
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
 
-from comensha_content import po_upload
+from comensha_content.core import po_upload
 from comensha_content.models import LongreadPage
 from tests.block_fixtures import soup, text_of
 

@@ -87,8 +87,8 @@ def test_resync_keeps_every_other_english_string(editor, locales):
 
 
 def test_resync_brings_the_editors_new_terms_to_the_english_instrument(editor, client, locales):
+    from comensha_content.kompas.models import InstrumentPage
     from comensha_content.models import KaderTheme
-    from comensha_content.models.kompas import InstrumentPage
 
     dutch = InstrumentPage.objects.filter(locale=locales["nl"]).order_by("path").first()
     chosen = set(dutch.kader_themes.values_list("code", flat=True))

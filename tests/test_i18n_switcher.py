@@ -103,7 +103,7 @@ def test_the_quick_exit_stays_the_first_focusable_element(client, demo, locales)
 
 
 def test_an_english_page_with_untranslated_texts_says_they_are_in_dutch(client, demo, locales):
-    from comensha_content.translation import translate_instance
+    from comensha_content.core.translation import translate_instance
 
     dutch = story(locales)
     body = list(dutch.body.raw_data)
@@ -164,7 +164,7 @@ def test_html_lang_and_dir_follow_the_page_locale_for_any_language(demo, locales
 
 
 def test_a_sub_route_claims_no_alternates(client, demo, locales):
-    from comensha_content.models.kompas import InstrumentPage
+    from comensha_content.kompas.models import InstrumentPage
 
     instrument = InstrumentPage.objects.filter(locale=locales["en"]).order_by("path").first()
     response = client.get(instrument.card_url)

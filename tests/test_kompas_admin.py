@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from comensha_content.kompas.models import InstrumentPage
 from comensha_content.models import FormOfExploitation, KaderTheme, Organisation, Plateau, Role
-from comensha_content.models.kompas import InstrumentPage
 from tests.test_kompas_fixtures import ui
 
 pytest_plugins = ["tests.test_kompas_fixtures"]  # its fixtures

@@ -3,7 +3,7 @@
 import pytest
 import wagtail
 
-from comensha_content.models.kompas import InstrumentPage, KompasChapterPage, KompasPage
+from comensha_content.kompas.models import InstrumentPage, KompasChapterPage, KompasPage
 
 pytest_plugins = ["tests.test_kompas_fixtures"]  # its fixtures
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from comensha_content.blocks.kompas import (
+from comensha_content.kompas.blocks import (
     CaseLawBlock,
     EcliBlock,
     LegalBasisBlock,
@@ -13,7 +13,7 @@ from comensha_content.blocks.kompas import (
     RiskBlock,
     StepBlock,
 )
-from comensha_content.models.kompas import InstrumentPage
+from comensha_content.kompas.models import InstrumentPage
 
 pytest_plugins = ["tests.test_kompas_fixtures"]  # its fixtures
 
@@ -99,7 +99,7 @@ def test_every_block_has_the_meta_the_block_picker_needs(block_class):
 @pytest.mark.django_db
 def test_translators_get_the_text_but_not_eclis_or_links(site_context, taxonomy):
     """wagtail-localize offers laws, steps and case-law summaries; ECLIs and URLs stay the same."""
-    from comensha_content.translation import source_segments
+    from comensha_content.core.translation import source_segments
     from tests.factories import publish_child
 
     instrument = InstrumentPage(

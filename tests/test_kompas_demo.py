@@ -10,8 +10,8 @@ import re
 import pytest
 from wagtail.models import Page, Revision
 
+from comensha_content.kompas.models import InstrumentPage, KompasChapterPage, KompasPage
 from comensha_content.models import Organisation
-from comensha_content.models.kompas import InstrumentPage, KompasChapterPage, KompasPage
 from tests.test_kompas_fixtures import ui
 
 pytest_plugins = ["tests.test_kompas_fixtures"]  # its fixtures
@@ -154,7 +154,7 @@ def test_chapter_and_instrument_pages_have_private_notes_that_need_javascript(cl
         assert "data-kompas-notes" in notes
         assert f'data-notes-key="comensha-kompas-notes:{page.translation_key}"' in notes
         assert ui(NOTES_PRIVACY, page.locale.language_code) in content
-        assert 'src="/static/comensha_content/js/kompas-notes.js" defer' in content
+        assert 'src="/static/comensha_content/kompas/kompas-notes.js" defer' in content
         assert "onclick" not in content
 
 

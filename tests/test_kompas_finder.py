@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from comensha_content.models.kompas import KaderTheme
+from comensha_content.kompas.models import KaderTheme
 from tests.test_kompas_fixtures import FINDER_INSTRUMENTS, ui
 
 pytest_plugins = ["tests.test_kompas_fixtures"]  # its fixtures
@@ -251,7 +251,7 @@ def test_finder_on_the_english_site_lists_english_instruments(
     client, kompas, site_context, django_capture_on_commit_callbacks
 ):
     """Codes are the same in every language, so the filters work on a translation too."""
-    from comensha_content.translation import translate_instance
+    from comensha_content.core.translation import translate_instance
     from home.demo.taxonomy import translate_taxonomy
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -12,15 +12,15 @@ from django.test import TestCase
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from comensha_content.models import FormOfExploitation, KaderTheme, Organisation, Plateau
-from comensha_content.models.kompas import (
+from comensha_content.kompas.models import (
     InstrumentPage,
     KompasChapterPage,
     KompasPage,
     localized_terms,
     terms_for_locale,
 )
-from comensha_content.seeds import seed_taxonomies
+from comensha_content.models import FormOfExploitation, KaderTheme, Organisation, Plateau
+from comensha_content.taxonomy.seeds import seed_taxonomies
 from tests.factories import publish_child
 
 

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
+from comensha_content.kompas.models import InstrumentPage
 from comensha_content.models import KaderTheme
-from comensha_content.models.kompas import InstrumentPage
 from tests.test_kompas_fixtures import ui
 
 pytest_plugins = ["tests.test_kompas_fixtures"]  # its fixtures
@@ -48,7 +48,7 @@ def test_an_unpublished_chapter_is_left_out_of_the_sequence(client, kompas):
 def test_the_notes_script_keeps_notes_in_local_storage_only():
     from django.contrib.staticfiles import finders
 
-    script = open(finders.find("comensha_content/js/kompas-notes.js"), encoding="utf-8").read()
+    script = open(finders.find("comensha_content/kompas/kompas-notes.js"), encoding="utf-8").read()
     assert "localStorage" in script and "new Blob(" in script
     for network_api in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket"):
         assert network_api not in script
@@ -57,7 +57,7 @@ def test_the_notes_script_keeps_notes_in_local_storage_only():
 def test_print_stylesheet_lays_the_card_out_on_one_a4_page():
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("comensha_content/css/kompas.css"), encoding="utf-8").read()
+    css = open(finders.find("comensha_content/kompas/kompas.css"), encoding="utf-8").read()
     assert "@page { size: A4" in css
     print_rules = css.split("@media print", 1)[1]
     assert re.search(r"\.cc-kompas-card \{[^}]*height: 272mm;[^}]*overflow: hidden;", print_rules)
@@ -96,7 +96,7 @@ def test_an_untranslated_term_is_shown_in_its_own_language(
     client, kompas, site_context, django_capture_on_commit_callbacks
 ):
     """Terms follow the page into English; one without a translation is marked lang="nl"."""
-    from comensha_content.translation import translate_instance
+    from comensha_content.core.translation import translate_instance
 
     en = site_context.target_locale
     awareness = KaderTheme.objects.get(code="awareness", locale=kompas.locale)

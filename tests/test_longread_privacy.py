@@ -6,8 +6,8 @@ import datetime
 import pytest
 from wagtail.models import Locale
 
+from comensha_content.core.translation import translate_instance
 from comensha_content.models import LongreadPage, StoryConsent
-from comensha_content.translation import translate_instance
 
 pytestmark = pytest.mark.django_db
 

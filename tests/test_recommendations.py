@@ -8,13 +8,13 @@ import re
 
 import pytest
 
-from comensha_content.models.recommendations import (
+from comensha_content.recommendations.models import (
     PolicyReportPage,
     ProgressStatus,
     ProgressUpdate,
     Recommendation,
 )
-from comensha_content.recommendations import (
+from comensha_content.recommendations.tracker import (
     StatusCount,
     public_recommendations,
     status_chart,

@@ -7,13 +7,13 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 import tests.test_recommendations_support  # noqa: F401  (registers the models' admin and search)
-from comensha_content.models.recommendations import (
+from comensha_content.recommendations.models import (
     PolicyReportPage,
     ProgressUpdate,
     Recommendation,
     RecommendationTheme,
 )
-from comensha_content.models.taxonomy import Organisation
+from comensha_content.taxonomy.models import Organisation
 
 pytest_plugins = ["tests.test_recommendations_support"]  # its fixtures
 

@@ -9,7 +9,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 
 from comensha_content.api.v2 import ComenshaPagesAPIViewSet
 from comensha_content.api.v2_recommendations import RecommendationsAPIViewSet
-from comensha_content.models.recommendations import ProgressStatus, Recommendation
+from comensha_content.recommendations.models import ProgressStatus, Recommendation
 from tests.test_recommendations import BAD_FILTER_CASES, FILTER_CASES
 from tests.test_recommendations_support import (
     DEMO,
@@ -135,7 +135,7 @@ def test_fields_parameter_adds_history_to_listing(client, tracker_nl):
 
 
 def test_draft_report_hides_its_recommendations(client, tracker_nl):
-    from comensha_content.models.recommendations import PolicyReportPage
+    from comensha_content.recommendations.models import PolicyReportPage
 
     PolicyReportPage.objects.get(slug="rest-policy-paper").unpublish()
     assert not {"REST-1", "REST-2", "REST-3"} & {item["code"] for item in items(client)}

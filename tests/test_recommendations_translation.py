@@ -8,19 +8,19 @@ import re
 import pytest
 from wagtail.models import Locale
 
-from comensha_content.models.recommendations import (
+from comensha_content.core.translation import translate_instance
+from comensha_content.recommendations.models import (
     PolicyReportPage,
     ProgressUpdate,
     Recommendation,
     RecommendationIndexPage,
     RecommendationTheme,
 )
-from comensha_content.models.taxonomy import Organisation
-from comensha_content.recommendations import (
+from comensha_content.recommendations.tracker import (
     RECOMMENDATION_THEME_SEEDS,
     ensure_recommendation_themes,
 )
-from comensha_content.translation import translate_instance
+from comensha_content.taxonomy.models import Organisation
 from tests.test_recommendations_support import (
     DEMO,
     chart_numbers,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
-from comensha_content.models.safety import (
+from comensha_content.safety.models import (
     BrowseSafelyPage,
     ReaderSafetySettings,
     quick_exit_data_for_request,

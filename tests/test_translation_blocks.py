@@ -8,7 +8,6 @@ every text leaf of the result must be translated.
 
 import inspect
 import json
-import pkgutil
 import uuid
 
 import pytest
@@ -23,9 +22,9 @@ from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
 from wagtail_localize.segments.ingest import StreamFieldSegmentsWriter
 from wagtail_localize.strings import StringValue
 
-import comensha_content.blocks
+from comensha_content.core.translation import translate_instance
 from comensha_content.models import LongreadPage
-from comensha_content.translation import translate_instance
+from comensha_content.schema.builder import package_block_modules
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +33,7 @@ TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)
 NOT_TEXT = (blocks.URLBlock, blocks.EmailBlock, blocks.RegexBlock)
 
 #: Base classes that are never used as blocks themselves.
-ABSTRACT_BLOCKS = {"StoryStructBlock", "AnchoredStreamBlock", "SafeURLBlock"}
+ABSTRACT_BLOCKS = {"ContentStructBlock", "AnchoredStreamBlock", "SafeURLBlock"}
 
 
 def package_stream_fields():
@@ -53,8 +52,7 @@ def walk(block):
 
 
 def package_block_classes():
-    for module_info in pkgutil.iter_modules(comensha_content.blocks.__path__):
-        module = __import__(f"comensha_content.blocks.{module_info.name}", fromlist=["x"])
+    for module in package_block_modules():
         for _name, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, blocks.Block) and cls.__module__ == module.__name__:
                 yield cls

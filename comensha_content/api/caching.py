@@ -28,7 +28,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from rest_framework.utils.encoders import JSONEncoder
 
-from .representation import APIRichText
+from comensha_content.core.representation import APIRichText
 
 
 def resolved_rich_text_format(request):

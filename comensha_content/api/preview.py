@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 
-from ..conf import get_setting
-from .v2 import ComenshaPagesAPIViewSet
+from comensha_content.api.v2 import ComenshaPagesAPIViewSet
+from comensha_content.core.conf import get_setting
 
 SALT = "comensha_content.api.preview"
 TOKEN_PARAMETER = "token"

@@ -17,8 +17,8 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
 
-from ..conf import get_setting
-from .preview import front_end_preview_url, make_preview_token
+from comensha_content.api.preview import front_end_preview_url, make_preview_token
+from comensha_content.core.conf import get_setting
 
 URL_NAME = "comensha_headless_preview"
 

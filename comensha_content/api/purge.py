@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
-from ..conf import get_setting
+from comensha_content.core.conf import get_setting
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ def page_changed(sender, instance, **kwargs):
     if not is_configured():
         return
     urls = page_api_urls(instance)
-    from ..models.recommendations import PolicyReportPage, Recommendation
+    from comensha_content.recommendations.models import PolicyReportPage, Recommendation
 
     if isinstance(instance, PolicyReportPage):
         ids = Recommendation.objects.filter(report=instance).values_list("pk", flat=True)
@@ -125,7 +125,7 @@ def register_signal_handlers():
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published, page_unpublished
 
-    from ..models.recommendations import Recommendation
+    from comensha_content.recommendations.models import Recommendation
 
     page_published.connect(page_changed, dispatch_uid="comensha_content.api.purge.published")
     page_unpublished.connect(page_changed, dispatch_uid="comensha_content.api.purge.unpublished")

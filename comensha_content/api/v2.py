@@ -18,8 +18,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale, Site
 
-from .caching import ConditionalDetailMixin
-from .filters import BadFilterValue, apply_model_filters
+from comensha_content.api.caching import ConditionalDetailMixin
+from comensha_content.core.listing import BadFilterValue, apply_model_filters
 
 
 class ModelFilters:

@@ -12,16 +12,16 @@ from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from ..models.recommendations import Recommendation
-from ..recommendations import (
+from comensha_content.api.caching import ConditionalDetailMixin, recommendation_last_modified
+from comensha_content.api.v2 import ValidSearchOperatorMixin
+from comensha_content.recommendations.models import Recommendation
+from comensha_content.recommendations.tracker import (
     FILTER_PARAMETERS,
     BadFilterValue,
     filter_by_locale,
     filter_recommendations,
     public_recommendations,
 )
-from .caching import ConditionalDetailMixin, recommendation_last_modified
-from .v2 import ValidSearchOperatorMixin
 
 
 class RecommendationFilter:

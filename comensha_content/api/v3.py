@@ -30,7 +30,7 @@ import wagtail
 from django.apps import apps
 from django.utils import translation
 
-from .schema import (
+from comensha_content.schema.builder import (
     SchemaBuilder,
     api_field_names,
     package_page_models,
@@ -64,7 +64,7 @@ def inline_schema(schema):
 
 
 def _uses_package_blocks(block):
-    from .schema import PACKAGE, _walk_blocks
+    from comensha_content.schema.builder import PACKAGE, _walk_blocks
 
     return any(type(child).__module__.startswith(PACKAGE + ".") for child in _walk_blocks(block))
 
@@ -143,7 +143,7 @@ def page_read_fields(model):
     from django.core.exceptions import FieldDoesNotExist
     from wagtail.fields import RichTextField, StreamField
 
-    from .schema import _api_field
+    from comensha_content.schema.builder import _api_field
 
     builder = get_builder()
     fields = {}

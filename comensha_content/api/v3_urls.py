@@ -19,7 +19,7 @@ from functools import wraps
 
 from django.urls import URLPattern
 
-from .caching import conditional_v3_page_detail
+from comensha_content.api.caching import conditional_v3_page_detail
 
 #: URL names in ``wagtail.api.v3.routers.pages``.
 V3_PAGE_DETAIL = "detail_page"
@@ -28,7 +28,7 @@ V3_PAGE_LISTING = "list_pages"
 
 def v2_only_filters():
     """``{parameter: [page type labels]}`` of the package's page filters (API v2 only)."""
-    from .schema import package_page_models
+    from comensha_content.schema.builder import package_page_models
 
     parameters = {}
     for model in package_page_models():

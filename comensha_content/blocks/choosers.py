@@ -15,7 +15,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock as WagtailSnippetChooserBlock
 
-from ..conf import get_setting
+from comensha_content.blocks.paths import stable_paths
+from comensha_content.core.conf import get_setting
 
 
 class BulkQuerysetMixin:
@@ -70,3 +71,6 @@ class ImageChooserBlock(BulkQuerysetMixin, WagtailImageChooserBlock):
     def get_bulk_queryset(self):
         specs = get_setting("IMAGE_RENDITIONS").values()
         return super().get_bulk_queryset().prefetch_renditions(*specs)
+
+
+DECONSTRUCT_ALIASES = stable_paths(__name__, "comensha_content.blocks")

@@ -11,8 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import StoryStructBlock
-from .leaves import (
+from comensha_content.blocks.fields import (
     GROUP_FACTS,
     INLINE_FEATURES,
     PREVIEW_TEMPLATE,
@@ -22,7 +21,9 @@ from .leaves import (
     YearBlock,
     output_url,
 )
-from .stored import TolerantStoredValueMixin
+from comensha_content.blocks.paths import stable_paths
+from comensha_content.blocks.stored import TolerantStoredValueMixin
+from comensha_content.blocks.struct import ContentStructBlock
 
 #: Between the ends of a range (an en dash, no spaces), as in "5.000–7.500".
 RANGE_SEPARATOR = "\u2013"
@@ -84,7 +85,7 @@ FACT_PREVIEW = {
 }
 
 
-class FactBlock(StoryStructBlock):
+class FactBlock(ContentStructBlock):
     """A number with what it counts and its source, e.g. "5.000–7.500 victims a year"."""
 
     value = blocks.DecimalBlock(
@@ -190,7 +191,7 @@ class TimelineItemValue(blocks.StructValue):
         return self["date"].isoformat() if self.get("date") else ""
 
 
-class TimelineItemBlock(StoryStructBlock):
+class TimelineItemBlock(ContentStructBlock):
     """One moment on a timeline: a date (or a description of when), a title and text."""
 
     date = blocks.DateBlock(label=_("Date"), required=False)
@@ -258,3 +259,6 @@ class TimelineBlock(TolerantStoredValueMixin, blocks.ListBlock):
                 "text": "",
             },
         ]
+
+
+DECONSTRUCT_ALIASES = stable_paths(__name__, "comensha_content.blocks")

@@ -14,16 +14,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from ..api.representation import get_full_url, image_renditions, image_representation
-from .base import StoryStructBlock
-from .choosers import ImageChooserBlock
-from .leaves import (
+from comensha_content.blocks.choosers import ImageChooserBlock
+from comensha_content.blocks.fields import (
     GROUP_MEDIA,
     PREVIEW_TEMPLATE,
     EmbedURLBlock,
     LimitedRichTextBlock,
     RequiredCharBlock,
     output_url,
+)
+from comensha_content.blocks.paths import stable_paths
+from comensha_content.blocks.struct import ContentStructBlock
+from comensha_content.core.representation import (
+    get_full_url,
+    image_renditions,
+    image_representation,
 )
 
 #: The ``sizes`` attribute of an image per layout: how wide it is shown.
@@ -71,7 +76,7 @@ class ImageValue(blocks.StructValue):
         )
 
 
-class ImageBlock(StoryStructBlock):
+class ImageBlock(ContentStructBlock):
     """An image with alt text (unless decorative), caption, credit and a layout."""
 
     class Layout:
@@ -196,7 +201,7 @@ class MediaValue(blocks.StructValue):
         return picture(self.get("poster"), IMAGE_SIZES["inline"])
 
 
-class MediaBlock(StoryStructBlock):
+class MediaBlock(ContentStructBlock):
     """Video or audio from another site that loads only when the reader asks, with a transcript."""
 
     class Kind:
@@ -296,7 +301,7 @@ class DocumentValue(blocks.StructValue):
         return filesizeformat(size) if size is not None else ""
 
 
-class DocumentBlock(StoryStructBlock):
+class DocumentBlock(ContentStructBlock):
     """A document to download, with its file type and size."""
 
     document = DocumentChooserBlock(label=_("Document"))
@@ -340,3 +345,6 @@ class DocumentBlock(StoryStructBlock):
             "file_size": value.file_size,
             "file_size_display": value.file_size_display,
         }
+
+
+DECONSTRUCT_ALIASES = stable_paths(__name__, "comensha_content.blocks")

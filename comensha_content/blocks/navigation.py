@@ -9,18 +9,19 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..api.representation import page_link_representation
-from .base import StoryStructBlock, fallback_language
-from .choosers import PageChooserBlock
-from .leaves import (
+from comensha_content.blocks.choosers import PageChooserBlock
+from comensha_content.blocks.fields import (
     GROUP_NAVIGATION,
     PREVIEW_TEMPLATE,
     LinkURLBlock,
     RequiredCharBlock,
     output_url,
 )
-from .stored import TolerantStoredValueMixin
-from .text import ChapterBlock
+from comensha_content.blocks.paths import stable_paths
+from comensha_content.blocks.stored import TolerantStoredValueMixin
+from comensha_content.blocks.struct import ContentStructBlock, fallback_language
+from comensha_content.blocks.text import ChapterBlock
+from comensha_content.core.representation import page_link_representation
 
 #: Ids the page itself uses (the main landmark, footnotes), which a chapter must not take.
 RESERVED_ANCHORS = frozenset({"main"})
@@ -105,7 +106,7 @@ class CallToActionValue(blocks.StructValue):
         return link
 
 
-class CallToActionBlock(StoryStructBlock):
+class CallToActionBlock(ContentStructBlock):
     """A short text and a link to what the reader can do next: a page here or elsewhere."""
 
     text = blocks.TextBlock(label=_("Text"), required=False)
@@ -165,3 +166,6 @@ class CallToActionBlock(StoryStructBlock):
             "is_external": link["is_external"],
             "page": link["page"],
         }
+
+
+DECONSTRUCT_ALIASES = stable_paths(__name__, "comensha_content.blocks")

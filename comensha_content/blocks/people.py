@@ -7,15 +7,16 @@ identity data, which live apart from public content.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from ..models.taxonomy import Role
-from .base import StoryStructBlock
-from .leaves import (
+from comensha_content.blocks.fields import (
     GROUP_PEOPLE,
     INLINE_FEATURES,
     PREVIEW_TEMPLATE,
     LimitedRichTextBlock,
     RequiredCharBlock,
 )
+from comensha_content.blocks.paths import stable_paths
+from comensha_content.blocks.struct import ContentStructBlock
+from comensha_content.taxonomy.models import Role
 
 #: Marker after a changed name; the note below the testimony explains it.
 PSEUDONYM_MARKER = "*"
@@ -38,7 +39,7 @@ class TestimonyValue(blocks.StructValue):
         return str(dict(Role.Kind.choices).get(self.get("speaker"), ""))
 
 
-class TestimonyBlock(StoryStructBlock):
+class TestimonyBlock(ContentStructBlock):
     """Someone's experience in their own words, under a shown name (a pseudonym by default)."""
 
     name = RequiredCharBlock(
@@ -103,7 +104,7 @@ class ProfessionalPerspectiveValue(blocks.StructValue):
         return f"{self.get('domain', '')}: {self.byline}"
 
 
-class ProfessionalPerspectiveBlock(StoryStructBlock):
+class ProfessionalPerspectiveBlock(ContentStructBlock):
     """A professional's view inside a victim's story, in a box headed by their domain."""
 
     domain = RequiredCharBlock(
@@ -152,3 +153,6 @@ class ProfessionalPerspectiveBlock(StoryStructBlock):
             "heading": value.heading,
             "text": self.child_blocks["text"].get_api_representation(value.get("text"), context),
         }
+
+
+DECONSTRUCT_ALIASES = stable_paths(__name__, "comensha_content.blocks")

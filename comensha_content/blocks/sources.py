@@ -8,7 +8,6 @@ footnotes point at the same sources. Give a source a code when it may move in th
 references do not change with its number.
 """
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
@@ -16,16 +15,18 @@ from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from .base import StoryStructBlock
-from .leaves import (
+from comensha_content.blocks.fields import (
     GROUP_FACTS,
     PREVIEW_TEMPLATE,
+    AnchorBlock,
     RequiredCharBlock,
     WebURLBlock,
     YearBlock,
     output_url,
 )
-from .stored import TolerantStoredValueMixin
+from comensha_content.blocks.paths import stable_paths
+from comensha_content.blocks.stored import TolerantStoredValueMixin
+from comensha_content.blocks.struct import ContentStructBlock
 
 ANCHOR_PREFIX = "fn-"
 
@@ -34,22 +35,6 @@ source_code_validator = RegexValidator(
     _("Use lowercase letters, digits and hyphens only, e.g. 'rapporteur-2021'."),
     code="invalid_source_code",
 )
-
-
-class SourceCodeBlock(TolerantStoredValueMixin, blocks.FieldBlock):
-    """The code in a source's anchor ``fn-<code>``; the same in every language (not a CharBlock)."""
-
-    def __init__(self, required=False, help_text=None, **kwargs):
-        self.field = forms.CharField(
-            required=required,
-            help_text=help_text,
-            max_length=50,
-            validators=[source_code_validator],
-        )
-        super().__init__(**kwargs)
-
-    class Meta:
-        icon = "tag"
 
 
 def source_anchor(code):
@@ -77,10 +62,13 @@ SOURCE_PREVIEW = {
 }
 
 
-class SourceBlock(StoryStructBlock):
+class SourceBlock(ContentStructBlock):
     """One source: title, publisher, web address, year and a note."""
 
-    code = SourceCodeBlock(
+    code = AnchorBlock(
+        max_length=50,
+        validator=source_code_validator,
+        icon="tag",
         label=_("Code"),
         help_text=_(
             "Optional. Footnote links point to #fn-<code>. Left empty, the source's number in "
@@ -181,3 +169,6 @@ class SourcesBlock(TolerantStoredValueMixin, blocks.ListBlock):
             }
             for source, number, code in numbered_sources(value)
         ]
+
+
+DECONSTRUCT_ALIASES = stable_paths(__name__, "comensha_content.blocks")

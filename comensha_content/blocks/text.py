@@ -3,8 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import StoryStructBlock
-from .leaves import (
+from comensha_content.blocks.fields import (
     GROUP_TEXT,
     PREVIEW_TEMPLATE,
     AnchorBlock,
@@ -12,6 +11,8 @@ from .leaves import (
     RequiredCharBlock,
     slug_anchor,
 )
+from comensha_content.blocks.paths import stable_paths
+from comensha_content.blocks.struct import ContentStructBlock
 
 
 class ChapterValue(blocks.StructValue):
@@ -25,7 +26,7 @@ class ChapterValue(blocks.StructValue):
         return self.get("anchor") or slug_anchor(self.get("heading"), fallback="chapter")
 
 
-class ChapterBlock(StoryStructBlock):
+class ChapterBlock(ContentStructBlock):
     """The start of a chapter: a heading in the table of contents, with an optional intro."""
 
     heading = RequiredCharBlock(
@@ -98,7 +99,7 @@ class PullQuoteValue(blocks.StructValue):
         )
 
 
-class PullQuoteBlock(StoryStructBlock):
+class PullQuoteBlock(ContentStructBlock):
     """A striking sentence from the story, set large, with who said it."""
 
     quote = blocks.TextBlock(label=_("Quote"))
@@ -130,7 +131,7 @@ class PullQuoteBlock(StoryStructBlock):
         }
 
 
-class AccordionItemBlock(StoryStructBlock):
+class AccordionItemBlock(ContentStructBlock):
     """A question and its answer, folded away until the reader opens it."""
 
     question = RequiredCharBlock(
@@ -152,7 +153,7 @@ class AccordionItemBlock(StoryStructBlock):
         }
 
 
-class AccordionBlock(StoryStructBlock):
+class AccordionBlock(ContentStructBlock):
     """Questions and answers the reader opens one by one (HTML details/summary, no JS needed)."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
@@ -185,3 +186,6 @@ class AccordionBlock(StoryStructBlock):
             "heading": value.get("heading", ""),
             "items": self.child_blocks["items"].get_api_representation(value.get("items"), context),
         }
+
+
+DECONSTRUCT_ALIASES = stable_paths(__name__, "comensha_content.blocks")

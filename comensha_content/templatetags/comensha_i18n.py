@@ -18,7 +18,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, TranslatableMixin
 
-from ..api.representation import language_name
+from comensha_content.core.representation import language_name
 
 register = template.Library()
 
@@ -81,7 +81,7 @@ def page_direction(page=None):
     return "rtl" if _language_info(page_language(page)).get("bidi") else "ltr"
 
 
-@register.inclusion_tag("comensha_content/includes/i18n/language_switcher.html", takes_context=True)
+@register.inclusion_tag("comensha_content/core/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
     """Links to the live translations of ``page``; nothing when there is only one language."""
     if not (_is_page(page) and getattr(settings, "WAGTAIL_I18N_ENABLED", False)):
@@ -103,9 +103,7 @@ def language_switcher(context, page=None):
     return {"languages": languages}
 
 
-@register.inclusion_tag(
-    "comensha_content/includes/i18n/hreflang_alternates.html", takes_context=True
-)
+@register.inclusion_tag("comensha_content/core/hreflang_alternates.html", takes_context=True)
 def hreflang_alternates(context, page=None):
     """``<link rel="alternate">`` per live translation (full URLs), plus ``x-default``."""
     if not (_is_page(page) and getattr(settings, "WAGTAIL_I18N_ENABLED", False)):
@@ -164,7 +162,7 @@ def _source_language(obj):
     return source.locale.language_code if source else Locale.get_default().language_code
 
 
-@register.inclusion_tag("comensha_content/includes/i18n/fallback_notice.html")
+@register.inclusion_tag("comensha_content/core/fallback_notice.html")
 def fallback_notice(obj=None, part=False):
     """A notice when ``obj`` is shown in another language than the reader's.
 

@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import to_locale
 from wagtail.models import Locale
 
-from ..models.safety import quick_exit_data_for_request
+from comensha_content.safety.models import quick_exit_data_for_request
 
 register = template.Library()
 
@@ -25,7 +25,7 @@ def _locale_of(page):
     return locale if isinstance(locale, Locale) else Locale.get_active()
 
 
-@register.inclusion_tag("comensha_content/includes/safety/quick_exit.html", takes_context=True)
+@register.inclusion_tag("comensha_content/safety/quick_exit.html", takes_context=True)
 def quick_exit(context):
     """The quick-exit button (a plain link without JavaScript) and its cover overlay."""
     request = context.get("request")
@@ -37,7 +37,7 @@ def quick_exit(context):
     }
 
 
-@register.inclusion_tag("comensha_content/includes/safety/robots_meta.html", takes_context=True)
+@register.inclusion_tag("comensha_content/safety/robots_meta.html", takes_context=True)
 def robots_meta(context, page=None):
     """``<meta name="robots">`` and Open Graph tags, as the page's visibility fields allow."""
     if page is None:

@@ -7,8 +7,8 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from comensha_content.api.preview import PagePreviewAPIViewSet
 from comensha_content.api.v2 import ComenshaPagesAPIViewSet, ValidSearchOperatorMixin
-from comensha_content.api.v2_reader_safety import ReaderSafetyAPIViewSet
 from comensha_content.api.v2_recommendations import RecommendationsAPIViewSet
+from comensha_content.safety.api import ReaderSafetyAPIViewSet
 
 
 class CheckedImagesAPIViewSet(ValidSearchOperatorMixin, ImagesAPIViewSet):

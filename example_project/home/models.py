@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
-from comensha_content.models.base import BasePage
+from comensha_content.core.pages import BasePage
 
 
 class HomePage(BasePage):

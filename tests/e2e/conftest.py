@@ -281,7 +281,7 @@ document.addEventListener("DOMContentLoaded", () => {
 
 @pytest.fixture
 def neutral_url():
-    from comensha_content.conf import get_setting
+    from comensha_content.core.conf import get_setting
 
     return get_setting("QUICK_EXIT_URL")
 

@@ -188,7 +188,7 @@ def test_admin_forms_of_the_app_have_no_serious_accessibility_violations(
     from wagtail.models import Site
 
     from comensha_content.models import LongreadIndexPage, LongreadPage
-    from comensha_content.models.safety import BrowseSafelyPage
+    from comensha_content.safety.models import BrowseSafelyPage
 
     index = LongreadIndexPage.objects.get(locale=demo_site.source_locale)
     story = LongreadPage.objects.filter(locale=demo_site.source_locale).first()

@@ -25,9 +25,9 @@ from django.core.management.base import BaseCommand
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 
-from ...api import v3
-from ...api.schema import SchemaSet, undescribed_fields
-from ...api.typescript import schema_set_typescript
+from comensha_content.api import v3
+from comensha_content.schema.builder import SchemaSet, undescribed_fields
+from comensha_content.schema.typescript import schema_set_typescript
 
 TYPESCRIPT_FILE = "comensha-content.d.ts"
 OPENAPI_FILE = "openapi.json"

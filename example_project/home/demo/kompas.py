@@ -6,10 +6,10 @@ from its topics and say so on the page ("Voorbeeldtekst"); invented practice exa
 marked as example text too. Dutch is the source; English comes through wagtail-localize.
 """
 
+from comensha_content.core.translation import translate_instance
+from comensha_content.kompas.models import InstrumentPage, KompasChapterPage, KompasPage
 from comensha_content.models import FormOfExploitation, KaderTheme, Organisation, Plateau, Role
-from comensha_content.models.kompas import InstrumentPage, KompasChapterPage, KompasPage
-from comensha_content.seeds import seed_taxonomies
-from comensha_content.translation import translate_instance
+from comensha_content.taxonomy.seeds import seed_taxonomies
 
 from .catalog import Catalog
 from .longread import block, fact

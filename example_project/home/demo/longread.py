@@ -6,8 +6,8 @@ narratives are invented for the demo and say so on the page ("Voorbeeldtekst").
 
 import uuid
 
+from comensha_content.core.translation import translate_instance
 from comensha_content.models import FormOfExploitation, LongreadIndexPage, LongreadPage, Role
-from comensha_content.translation import translate_instance
 
 from .catalog import Catalog
 

@@ -15,7 +15,8 @@ import copy
 import datetime
 import uuid
 
-from comensha_content.models.recommendations import (
+from comensha_content.core.translation import translate_instance
+from comensha_content.recommendations.models import (
     DocumentType,
     GovernmentResponse,
     PolicyReportPage,
@@ -25,9 +26,8 @@ from comensha_content.models.recommendations import (
     RecommendationIndexPage,
     RecommendationTheme,
 )
-from comensha_content.models.taxonomy import Organisation
-from comensha_content.recommendations import RECOMMENDATION_THEME_SEEDS
-from comensha_content.translation import translate_instance
+from comensha_content.recommendations.tracker import RECOMMENDATION_THEME_SEEDS
+from comensha_content.taxonomy.models import Organisation
 
 from .catalog import Catalog
 

@@ -6,8 +6,8 @@ its helplines and support workers.
 
 from wagtail.models import Site
 
-from comensha_content.models.safety import BrowseSafelyPage, ReaderSafetySettings
-from comensha_content.translation import translate_instance
+from comensha_content.core.translation import translate_instance
+from comensha_content.safety.models import BrowseSafelyPage, ReaderSafetySettings
 
 from .catalog import Catalog
 

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 from wagtail.models import Locale, Page, Site
 
-from comensha_content.translation import translate_instance
+from comensha_content.core.translation import translate_instance
 from home.models import HomePage
 
 SOURCE_LANGUAGE = "nl"

@@ -2,9 +2,9 @@
 
 from django.utils import translation
 
-from comensha_content import seeds
+from comensha_content.core.translation import translate_instance
 from comensha_content.models import FormOfExploitation, Helpline, KaderTheme, Plateau, Role
-from comensha_content.translation import translate_instance
+from comensha_content.taxonomy import seeds
 
 from .catalog import Catalog
 

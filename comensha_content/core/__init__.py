@@ -1,0 +1,1 @@
+"""Settings, checks, the base page, locale resolution, text statistics and publishing rules."""

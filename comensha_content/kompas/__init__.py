@@ -1,0 +1,1 @@
+"""The Kompas Aanpak Mensenhandel: landing page, chapters, instruments, cards and the finder."""

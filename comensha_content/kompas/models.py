@@ -1,0 +1,751 @@
+"""The Kompas Aanpak Mensenhandel: a landing page, chapters and administrative instruments.
+
+A municipality's policy officer reads the Kompas by its three questions (Wat? Hoe? Met wie?),
+finds an instrument by form of exploitation, Kader theme, plateau and competent body, shares a
+section with a colleague and prints a one-page card for a meeting.
+
+Taxonomy relations point at the shared terms of ``taxonomy.py``. wagtail-localize copies
+many-to-many relations unchanged into a translation (they keep the source terms), so rendering
+and the API resolve every term to the page's own locale by its code (see ``localized_terms``)
+and mark a term that has no translation yet, so the fallback is visible.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+from modelcluster.fields import ParentalManyToManyField
+from rest_framework.fields import Field
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from comensha_content.blocks import DocumentBlock, StoryBodyBlock, table_of_contents
+from comensha_content.blocks.choosers import PageChooserBlock
+from comensha_content.core.pages import BasePage
+from comensha_content.core.representation import page_link_representation
+from comensha_content.kompas.blocks import (
+    CaseLawBlock,
+    LegalBasisBlock,
+    PracticeExampleBlock,
+    RiskBlock,
+    StepBlock,
+)
+from comensha_content.safety.models import SearchEngineVisibilityMixin
+from comensha_content.taxonomy.models import (
+    FormOfExploitation,
+    KaderTheme,
+    Organisation,
+    Plateau,
+    Role,
+)
+
+__all__ = [
+    "CompetentBody",
+    "InstrumentPage",
+    "KompasChapterPage",
+    "KompasPage",
+    "KompasSection",
+    "localized_terms",
+    "terms_for_locale",
+]
+
+
+class KompasSection(models.TextChoices):
+    """The Kompas's three questions; the codes are the Dutch question words."""
+
+    WHAT = "wat", _("What?")
+    HOW = "hoe", _("How?")
+    WITH_WHOM = "met-wie", _("With whom?")
+
+
+class CompetentBody(models.TextChoices):
+    """The municipal body that has the power to use an instrument."""
+
+    MAYOR = "burgemeester", _("Mayor")
+    EXECUTIVE = "college", _("Municipal executive (mayor and aldermen)")
+    COUNCIL = "raad", _("Municipal council")
+
+
+def terms_for_locale(model, locale):
+    """Every term of ``model`` once, in ``locale`` where it exists, else in another locale.
+
+    Terms are matched by code, which is the same in every language. A term shown from another
+    locale gets ``is_fallback = True`` so templates can mark its language.
+    """
+    chosen = {}
+    default_locale_id = _default_locale_id()
+    for term in model.objects.select_related("locale"):
+        current = chosen.get(term.code)
+        if current is None or _locale_rank(term, locale, default_locale_id) < _locale_rank(
+            current, locale, default_locale_id
+        ):
+            chosen[term.code] = term
+    terms = list(chosen.values())
+    for term in terms:
+        term.is_fallback = term.locale_id != locale.pk
+    return sorted(terms, key=_term_order)
+
+
+def localized_terms(terms, locale):
+    """``terms`` resolved to ``locale`` by code; untranslated terms stay, marked as fallback."""
+    terms = list(terms)
+    if not terms:
+        return []
+    model = type(terms[0])
+    foreign_codes = [term.code for term in terms if term.locale_id != locale.pk]
+    translations = {}
+    if foreign_codes:
+        translations = {
+            term.code: term
+            for term in model.objects.filter(code__in=foreign_codes, locale=locale).select_related(
+                "locale"
+            )
+        }
+    resolved = []
+    for term in terms:
+        if term.locale_id != locale.pk:
+            term = translations.get(term.code, term)
+        term.is_fallback = term.locale_id != locale.pk
+        resolved.append(term)
+    return sorted(resolved, key=_term_order)
+
+
+def localized_term(term, locale):
+    """One term (or None) resolved to ``locale``; see ``localized_terms``."""
+    if term is None:
+        return None
+    return localized_terms([term], locale)[0]
+
+
+def localized_page(page, locale):
+    """The live translation of ``page`` in ``locale``, else ``page`` itself marked as fallback."""
+    if page is None:
+        return None
+    if page.locale_id != locale.pk:
+        translation = page.get_translation_or_none(locale)
+        if translation is not None and translation.live:
+            page = translation
+    page = page.specific
+    page.is_fallback = page.locale_id != locale.pk
+    return page
+
+
+def page_link_in(page, locale):
+    """``page_link_representation`` ({id, type, locale, title, url, is_fallback}) in ``locale``."""
+    with override(locale.language_code):
+        return page_link_representation(page)
+
+
+def _default_locale_id():
+    try:
+        return Locale.get_default().pk
+    except Locale.DoesNotExist:
+        return None
+
+
+def _locale_rank(term, locale, default_locale_id):
+    if term.locale_id == locale.pk:
+        return 0
+    if term.locale_id == default_locale_id:
+        return 1
+    return 2
+
+
+def _term_order(term):
+    return (getattr(term, "number", 0) or 0, term.sort_order, term.name)
+
+
+def _term_api(term):
+    """A term as the shared taxonomy shapes it, plus ``is_fallback`` like other choosers."""
+    return {
+        **term.get_api_representation(),
+        "is_fallback": bool(getattr(term, "is_fallback", False)),
+    }
+
+
+def _choice_api(choices, code, locale):
+    """A choice as ``{code, label}``, labelled in the page's language (not the request's)."""
+    if not code:
+        return None
+    with override(locale.language_code):
+        return {"code": code, "label": str(choices(code).label)}
+
+
+class LocalizedTermsField(Field):
+    """API field: a page's taxonomy relation as term objects in the page's locale."""
+
+    def __init__(self, relation, **kwargs):
+        self.relation = relation
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page) -> list[dict]:
+        return [_term_api(term) for term in page.localized_relation(self.relation)]
+
+
+class LocalizedTermField(Field):
+    """API field: a page's foreign key to a term, as a term object in the page's locale."""
+
+    def __init__(self, relation, **kwargs):
+        self.relation = relation
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page) -> dict | None:
+        term = localized_term(getattr(page, self.relation), page.locale)
+        return None if term is None else _term_api(term)
+
+
+class CallableField(Field):
+    """API field: the value of a method of the page that returns JSON-ready data."""
+
+    def __init__(self, method, **kwargs):
+        self.method = method
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        return getattr(page, self.method)()
+
+
+class KompasPageForm(WagtailAdminPageForm):
+    """Offers taxonomy terms of the page's own locale (plus any already chosen)."""
+
+    taxonomy_fields = ("kader_themes", "forms_of_exploitation", "responsible_roles", "partners")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = getattr(self.instance, "locale_id", None)
+        if locale_id is None:
+            return
+        for name in self.taxonomy_fields:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            chosen = []
+            if self.instance.pk:
+                chosen = [term.pk for term in getattr(self.instance, name).all()]
+            field.queryset = field.queryset.filter(
+                models.Q(locale_id=locale_id) | models.Q(pk__in=chosen)
+            )
+
+
+class InstrumentPageForm(KompasPageForm):
+    """Refuses to publish (or submit) an instrument without a legal basis; drafts may save."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        publishing = not getattr(self, "is_deferred_validation", False)
+        if publishing and "legal_basis" in self.fields and not cleaned_data.get("legal_basis"):
+            self.add_error("legal_basis", InstrumentPage.legal_basis_required_message)
+        return cleaned_data
+
+
+class KompasCardMixin(RoutablePageMixin):
+    """A printable one-page card at ``<page url>card/``, and a self-contained download."""
+
+    card_template = "comensha_content/kompas/kompas_card.html"
+    preview_modes = [("", _("Page")), ("card", _("Card"))]
+
+    @path("card/", name="card")
+    def card(self, request):
+        return self.render(
+            request, template=self.card_template, context_overrides={"card_mode": "print"}
+        )
+
+    @path("card/download/", name="card_download")
+    def card_download(self, request):
+        context = self.get_context(request)
+        context["card_mode"] = "download"
+        context["inline_css"] = _read_static("comensha_content/kompas/kompas.css")
+        html = render_to_string(self.card_template, context, request=request)
+        response = HttpResponse(html, content_type="text/html; charset=utf-8")
+        # ASCII only: a header value must not carry a Unicode slug.
+        filename = f"{slugify(self.slug) or 'kompas'}-{slugify(str(_('card'))) or 'card'}.html"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "card":
+            return self.card(request)
+        return super().serve_preview(request, mode_name)
+
+    @property
+    def card_url(self):
+        url = self.url
+        return None if url is None else url + self.reverse_subpage("card")
+
+    @property
+    def card_download_url(self):
+        url = self.url
+        return None if url is None else url + self.reverse_subpage("card_download")
+
+    def get_card_full_url(self):
+        url = self.get_full_url()
+        return None if url is None else url + self.reverse_subpage("card")
+
+    def localized_relation(self, relation):
+        # Terms come with their locale (their representation names it), unless prefetched.
+        terms = getattr(self, relation).all()
+        if relation not in getattr(self, "_prefetched_objects_cache", {}):
+            terms = terms.select_related("locale")
+        return localized_terms(terms, self.locale)
+
+    @property
+    def notes_key(self):
+        """localStorage key of the reader's notes: the same in every language of the page."""
+        return f"comensha-kompas-notes:{self.translation_key}"
+
+
+def _read_static(path):
+    """Text of one of this app's static files (for a card that works offline)."""
+    from django.contrib.staticfiles import finders
+
+    found = finders.find(path)
+    if not found:
+        return ""
+    with open(found, encoding="utf-8") as handle:
+        return handle.read()
+
+
+class KompasPage(SearchEngineVisibilityMixin, BasePage):
+    """The Kompas's landing: the three questions, the Kader themes and plateaus, the finder."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    what_intro = models.TextField(
+        _("introduction to 'What?'"),
+        blank=True,
+        help_text=_("What the chapters under 'What?' are about, in one or two sentences."),
+    )
+    how_intro = models.TextField(_("introduction to 'How?'"), blank=True)
+    with_whom_intro = models.TextField(_("introduction to 'With whom?'"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("what_intro"), FieldPanel("how_intro"), FieldPanel("with_whom_intro")],
+            heading=_("The three questions"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    subpage_types = ["comensha_content.KompasChapterPage", "comensha_content.InstrumentPage"]
+    template = "comensha_content/kompas/kompas_page.html"
+
+    api_fields = [
+        APIField("intro"),
+        APIField("sections", serializer=CallableField("get_sections_api")),
+        APIField("kader_themes", serializer=CallableField("get_kader_themes_api")),
+        APIField("plateaus", serializer=CallableField("get_plateaus_api")),
+        APIField("finder", serializer=CallableField("get_finder_api")),
+    ]
+
+    class Meta:
+        verbose_name = _("Kompas")
+        verbose_name_plural = _("Kompas pages")
+
+    def section_intro(self, code):
+        return {
+            KompasSection.WHAT: self.what_intro,
+            KompasSection.HOW: self.how_intro,
+            KompasSection.WITH_WHOM: self.with_whom_intro,
+        }[code]
+
+    def get_chapters(self):
+        return (
+            KompasChapterPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("number", "path")
+            .specific()
+        )
+
+    def get_sections(self):
+        """The three questions in order, each with its introduction and chapters."""
+        chapters = list(self.get_chapters())
+        return [
+            {
+                "code": code,
+                "label": label,
+                "intro": self.section_intro(code),
+                "chapters": [chapter for chapter in chapters if chapter.section == code],
+            }
+            for code, label in KompasSection.choices
+        ]
+
+    @cached_property
+    def kader_themes(self):
+        return terms_for_locale(KaderTheme, self.locale)
+
+    @cached_property
+    def plateaus(self):
+        return terms_for_locale(Plateau, self.locale)
+
+    def get_context(self, request, *args, **kwargs):
+        from comensha_content.kompas.finder import InstrumentFinder
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_sections()
+        context["finder"] = InstrumentFinder(self, request.GET)
+        return context
+
+    def get_sections_api(self) -> list[dict]:
+        return [
+            {
+                "code": section["code"],
+                "label": _choice_api(KompasSection, section["code"], self.locale)["label"],
+                "intro": section["intro"],
+                "chapters": [
+                    {**page_link_in(chapter, self.locale), "number": chapter.number}
+                    for chapter in section["chapters"]
+                ],
+            }
+            for section in self.get_sections()
+        ]
+
+    def get_kader_themes_api(self) -> list[dict]:
+        return [_term_api(term) for term in self.kader_themes]
+
+    def get_plateaus_api(self) -> list[dict]:
+        return [_term_api(term) for term in self.plateaus]
+
+    def get_finder_api(self) -> dict:
+        from comensha_content.kompas.finder import finder_api_description
+
+        with override(self.locale.language_code):
+            return finder_api_description(self)
+
+
+class KompasChapterPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
+    """A chapter of the Kompas under one of its three questions."""
+
+    number = models.PositiveSmallIntegerField(
+        _("chapter number"), help_text=_("Chapters are read in this order.")
+    )
+    section = models.CharField(_("question"), max_length=16, choices=KompasSection.choices)
+    summary = models.TextField(_("summary"), help_text=_("Shown on the landing page and the card."))
+    kader_themes = ParentalManyToManyField(
+        KaderTheme, verbose_name=_("Kader themes"), blank=True, related_name="+"
+    )
+    kader_plateau = models.ForeignKey(
+        Plateau,
+        verbose_name=_("plateau"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("number"), FieldPanel("section")], heading=_("Place in the Kompas")
+        ),
+        FieldPanel("summary"),
+        FieldPanel("kader_themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("kader_plateau"),
+        FieldPanel("body"),
+    ]
+    base_form_class = KompasPageForm
+    # Terms are shared by code: a translation keeps the source's terms (resolved to its own
+    # language when shown), and a sync brings the editor's changes to them.
+    override_translatable_fields = [
+        SynchronizedField("number"),
+        SynchronizedField("section"),
+        SynchronizedField("kader_themes"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("section"),
+    ]
+    parent_page_types = ["comensha_content.KompasPage"]
+    subpage_types = ["comensha_content.InstrumentPage"]
+    template = "comensha_content/kompas/kompas_chapter_page.html"
+    card_kicker_template = "comensha_content/kompas/card_chapter_kicker.html"
+    card_body_template = "comensha_content/kompas/card_chapter.html"
+
+    api_fields = [
+        APIField("number"),
+        APIField("section", serializer=CallableField("get_section_api")),
+        APIField("summary"),
+        APIField("kader_themes", serializer=LocalizedTermsField("kader_themes")),
+        APIField("kader_plateau", serializer=LocalizedTermField("kader_plateau")),
+        APIField("body"),
+        APIField("sections", serializer=CallableField("get_body_sections")),
+        APIField("previous_chapter", serializer=CallableField("get_previous_chapter_api")),
+        APIField("next_chapter", serializer=CallableField("get_next_chapter_api")),
+        APIField("card_url", serializer=CallableField("get_card_full_url")),
+    ]
+
+    class Meta:
+        verbose_name = _("Kompas chapter")
+        verbose_name_plural = _("Kompas chapters")
+
+    def get_section_api(self) -> dict | None:
+        return _choice_api(KompasSection, self.section, self.locale)
+
+    def chapter_sequence(self):
+        """Live sibling chapters in reading order (number, then tree order)."""
+        return list(
+            KompasChapterPage.objects.sibling_of(self, inclusive=True)
+            .live()
+            .public()
+            .order_by("number", "path")
+        )
+
+    @cached_property
+    def previous_and_next(self):
+        chapters = self.chapter_sequence()
+        ids = [chapter.pk for chapter in chapters]
+        if self.pk not in ids:
+            return None, None
+        index_ = ids.index(self.pk)
+        previous = chapters[index_ - 1] if index_ > 0 else None
+        following = chapters[index_ + 1] if index_ + 1 < len(chapters) else None
+        return previous, following
+
+    @property
+    def previous_chapter(self):
+        return self.previous_and_next[0]
+
+    @property
+    def next_chapter(self):
+        return self.previous_and_next[1]
+
+    def get_previous_chapter_api(self) -> dict | None:
+        return page_link_in(self.previous_chapter, self.locale)
+
+    def get_next_chapter_api(self) -> dict | None:
+        return page_link_in(self.next_chapter, self.locale)
+
+    def get_body_sections(self) -> list[dict]:
+        """``[{anchor, title}]`` of the chapters in the body: the table of contents and share links."""
+        return table_of_contents(self.body)
+
+    @cached_property
+    def themes(self):
+        return self.localized_relation("kader_themes")
+
+    @cached_property
+    def plateau(self):
+        return localized_term(self.kader_plateau, self.locale)
+
+    def get_instruments(self):
+        return InstrumentPage.objects.child_of(self).live().public().order_by("title")
+
+
+class InstrumentPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
+    """A bestuurlijk instrument: its legal basis, who may use it, how, with whom and its risks."""
+
+    legal_basis_required_message = _(
+        "An instrument needs at least one legal basis before it can be published. "
+        "Add the law, the article and a link to the official text, or save a draft."
+    )
+
+    summary = models.TextField(
+        _("summary"), help_text=_("What the instrument does, in two or three sentences.")
+    )
+    legal_basis = StreamField(
+        [("legal_basis", LegalBasisBlock())],
+        verbose_name=_("legal basis"),
+        blank=True,
+        help_text=_("Required before publishing."),
+    )
+    competent_body = models.CharField(
+        _("competent body"), max_length=32, choices=CompetentBody.choices, blank=True
+    )
+    responsible_roles = ParentalManyToManyField(
+        Role, verbose_name=_("responsible roles"), blank=True, related_name="+"
+    )
+    partners = ParentalManyToManyField(
+        Organisation, verbose_name=_("partners"), blank=True, related_name="+"
+    )
+    forms_of_exploitation = ParentalManyToManyField(
+        FormOfExploitation, verbose_name=_("forms of exploitation"), blank=True, related_name="+"
+    )
+    kader_themes = ParentalManyToManyField(
+        KaderTheme, verbose_name=_("Kader themes"), blank=True, related_name="+"
+    )
+    kader_plateau = models.ForeignKey(
+        Plateau,
+        verbose_name=_("plateau"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    steps = StreamField([("step", StepBlock())], verbose_name=_("steps"), blank=True)
+    risks = StreamField(
+        [("risk", RiskBlock()), ("case_law", CaseLawBlock())],
+        verbose_name=_("risks and case law"),
+        blank=True,
+    )
+    practice_examples = StreamField(
+        [("example", PracticeExampleBlock())], verbose_name=_("practice examples"), blank=True
+    )
+    related_instruments = StreamField(
+        [
+            (
+                "instrument",
+                PageChooserBlock(
+                    page_type="comensha_content.InstrumentPage",
+                    label=_("Instrument"),
+                    icon="link",
+                ),
+            )
+        ],
+        verbose_name=_("related instruments"),
+        blank=True,
+    )
+    documents = StreamField(
+        [("document", DocumentBlock())], verbose_name=_("documents"), blank=True
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("legal_basis"),
+        MultiFieldPanel(
+            [
+                FieldPanel("competent_body"),
+                FieldPanel("responsible_roles", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Who"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("forms_of_exploitation", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("kader_themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("kader_plateau"),
+            ],
+            heading=_("Finder"),
+        ),
+        FieldPanel("steps"),
+        FieldPanel("risks"),
+        FieldPanel("practice_examples"),
+        FieldPanel("related_instruments"),
+        FieldPanel("documents"),
+    ]
+    base_form_class = InstrumentPageForm
+    override_translatable_fields = [
+        SynchronizedField("competent_body"),
+        SynchronizedField("responsible_roles"),
+        SynchronizedField("partners"),
+        SynchronizedField("forms_of_exploitation"),
+        SynchronizedField("kader_themes"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("legal_basis"),
+        index.SearchField("steps"),
+        index.SearchField("risks"),
+        index.SearchField("practice_examples"),
+        index.FilterField("competent_body"),
+    ]
+    parent_page_types = ["comensha_content.KompasPage", "comensha_content.KompasChapterPage"]
+    subpage_types = []
+    template = "comensha_content/kompas/instrument_page.html"
+    card_kicker_template = "comensha_content/kompas/card_instrument_kicker.html"
+    card_body_template = "comensha_content/kompas/card_instrument.html"
+
+    #: Query parameters of the finder (HTML and API v2); see comensha_content.kompas.
+    api_filter_parameters = ("exploitation", "theme", "plateau", "authority")
+
+    api_fields = [
+        APIField("summary"),
+        APIField("legal_basis"),
+        APIField("competent_body", serializer=CallableField("get_competent_body_api")),
+        APIField("responsible_roles", serializer=LocalizedTermsField("responsible_roles")),
+        APIField("partners", serializer=LocalizedTermsField("partners")),
+        APIField("forms_of_exploitation", serializer=LocalizedTermsField("forms_of_exploitation")),
+        APIField("kader_themes", serializer=LocalizedTermsField("kader_themes")),
+        APIField("kader_plateau", serializer=LocalizedTermField("kader_plateau")),
+        APIField("steps"),
+        APIField("risks"),
+        APIField("practice_examples"),
+        APIField("related_instruments", serializer=CallableField("get_related_instruments_api")),
+        APIField("documents"),
+        APIField("card_url", serializer=CallableField("get_card_full_url")),
+    ]
+
+    class Meta:
+        verbose_name = _("Kompas instrument")
+        verbose_name_plural = _("Kompas instruments")
+
+    @classmethod
+    def apply_filters(cls, queryset, params):
+        from comensha_content.kompas.finder import filter_instruments
+
+        return filter_instruments(queryset, params)
+
+    def publish_problems(self):
+        """Why this instrument may not be published yet (see comensha_content.core.publishing)."""
+        return [] if self.legal_basis else [self.legal_basis_required_message]
+
+    def save(self, *args, clean=True, **kwargs):
+        # The admin form refuses to publish without a legal basis (InstrumentPageForm); this
+        # refuses every other way of making such an instrument live (revision.publish(), code).
+        # Not in clean(): the admin form validates a new page while it still defaults to live.
+        if clean and self.live and not self.legal_basis:
+            raise ValidationError({"legal_basis": [self.legal_basis_required_message]})
+        return super().save(*args, clean=clean, **kwargs)
+
+    def get_competent_body_api(self) -> dict | None:
+        return _choice_api(CompetentBody, self.competent_body, self.locale)
+
+    def get_related_instruments(self):
+        """Related instruments in this page's language where translated, live ones only."""
+        pages = []
+        for block in self.related_instruments:
+            page = localized_page(block.value, self.locale)
+            if page is not None and page.live:
+                pages.append(page)
+        return pages
+
+    def get_related_instruments_api(self) -> list[dict]:
+        return [page_link_in(page, self.locale) for page in self.get_related_instruments()]
+
+    @cached_property
+    def themes(self):
+        return self.localized_relation("kader_themes")
+
+    @cached_property
+    def plateau(self):
+        return localized_term(self.kader_plateau, self.locale)
+
+    @cached_property
+    def exploitation_forms(self):
+        return self.localized_relation("forms_of_exploitation")
+
+    @cached_property
+    def roles(self):
+        return self.localized_relation("responsible_roles")
+
+    @cached_property
+    def partner_organisations(self):
+        return self.localized_relation("partners")
+
+    def get_sections(self):
+        """The sections shown on the page (each with an anchor to share); empty ones are left out."""
+        candidates = [  # (anchor, title, shown)
+            ("legal-basis", _("Legal basis"), bool(self.legal_basis)),
+            (
+                "who",
+                _("Who"),
+                bool(self.competent_body or self.roles or self.partner_organisations),
+            ),
+            ("steps", _("Steps"), bool(self.steps)),
+            ("risks", _("Risks and case law"), bool(self.risks)),
+            ("practice", _("Practice examples"), bool(self.practice_examples)),
+            ("related", _("Related instruments"), bool(self.get_related_instruments())),
+            ("documents", _("Documents"), bool(self.documents)),
+        ]
+        return [{"anchor": anchor, "title": title} for anchor, title, shown in candidates if shown]

@@ -1,0 +1,1 @@
+"""Longread stories: experience stories of victims and professionals, and their index."""

@@ -1,0 +1,458 @@
+"""Longread stories: experience stories of victims and professionals, and their index.
+
+Identity and consent data of the people in a story are kept in ``StoryConsent``, a separate
+internal table edited in the page's "Privacy" tab: never in ``api_fields``, ``search_fields``,
+templates or translation segments (tests prove each with sentinel values).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from comensha_content.blocks import FactsBlock, SourcesBlock, StoryBodyBlock, table_of_contents
+from comensha_content.blocks.choosers import PageChooserBlock
+from comensha_content.core.conf import get_setting
+from comensha_content.core.listing import BadFilterValue, get_codes
+from comensha_content.core.pages import BasePage
+from comensha_content.core.text_stats import count_words, iter_text, reading_minutes
+from comensha_content.safety.models import SearchEngineVisibilityMixin
+from comensha_content.taxonomy.models import FormOfExploitation, Role
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+#: A review of consent is due at most this many years after consent was given (DOMAIN.md §4).
+MAX_CONSENT_YEARS = 3
+
+
+class NarratorKind(models.TextChoices):
+    VICTIM = "victim", _("Victim")
+    PROFESSIONAL = "professional", _("Professional")
+
+
+class LongreadIndexPage(SearchEngineVisibilityMixin, BasePage):
+    """The landing page of a longread: intro, highlighted facts and its stories, filterable."""
+
+    intro = RichTextField(_("intro"), blank=True, features=INTRO_FEATURES)
+    highlighted_facts = StreamField(
+        [("facts", FactsBlock())],
+        verbose_name=_("highlighted facts"),
+        blank=True,
+        max_num=1,
+        use_json_field=True,
+    )
+
+    template = "comensha_content/longread/longread_index_page.html"
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("highlighted_facts"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    subpage_types = ["comensha_content.LongreadPage"]
+    api_fields = [APIField("intro"), APIField("highlighted_facts")]
+
+    class Meta:
+        verbose_name = _("longread index page")
+        verbose_name_plural = _("longread index pages")
+
+    def get_stories(self):
+        return (
+            LongreadPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image", "role", "form_of_exploitation", "locale")
+            .order_by("path")
+        )
+
+    def filter_options(self):
+        """Filter choices in this page's language (codes are the same in every language)."""
+        return {
+            "narrator": NarratorKind.choices,
+            "form": [
+                (term.code, term.name)
+                for term in FormOfExploitation.objects.filter(locale_id=self.locale_id)
+            ],
+            "role": [
+                (term.code, term.name) for term in Role.objects.filter(locale_id=self.locale_id)
+            ],
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = self.get_stories()
+        try:
+            stories = LongreadPage.apply_filters(stories, request.GET)
+            context["active_filters"] = {
+                name: request.GET.getlist(name)
+                for name in LongreadPage.api_filter_parameters
+                if request.GET.get(name)
+            }
+        except BadFilterValue as error:
+            context["filter_error"] = error.message
+            context["active_filters"] = {}
+        paginator = Paginator(stories, get_setting("PAGINATE_BY"))
+        try:
+            page_number = int(request.GET.get("page", 1))
+        except ValueError:
+            page_number = 1
+        try:
+            stories_page = paginator.page(page_number)
+        except (EmptyPage, PageNotAnInteger):
+            stories_page = paginator.page(paginator.num_pages)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            stories=stories_page,
+            paginator=paginator,
+            filter_options=self.filter_options(),
+            filter_querystring=query.urlencode(),
+        )
+        return context
+
+
+class LongreadPage(SearchEngineVisibilityMixin, BasePage):
+    """One experience story, composed from storytelling blocks."""
+
+    lede = models.TextField(_("lede"), help_text=_("One or two sentences that open the story."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Never an identifiable photo of a victim: use an illustration or silhouette."),
+    )
+    hero_image_alt = models.CharField(_("hero image alt text"), max_length=255, blank=True)
+    hero_image_decorative = models.BooleanField(
+        _("hero image is decorative"),
+        default=False,
+        help_text=_("Decorative images get an empty alt text and are skipped by screen readers."),
+    )
+    hero_image_caption = models.CharField(_("hero image caption"), max_length=255, blank=True)
+    hero_image_credit = models.CharField(_("hero image credit"), max_length=255, blank=True)
+    plain_language_summary = models.TextField(
+        _("plain-language summary"),
+        blank=True,
+        help_text=_("Optional short summary in plain language (B1)."),
+    )
+    narrator_kind = models.CharField(
+        _("narrator"), max_length=16, choices=NarratorKind.choices, default=NarratorKind.VICTIM
+    )
+    shown_name = models.CharField(
+        _("shown name"),
+        max_length=100,
+        help_text=_("First name only, usually a pseudonym."),
+    )
+    shown_name_is_pseudonym = models.BooleanField(
+        _("the shown name is a pseudonym"),
+        default=True,
+        help_text=_("Pseudonyms are marked with an asterisk and a short note."),
+    )
+    role = models.ForeignKey(
+        Role,
+        verbose_name=_("role"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    form_of_exploitation = models.ForeignKey(
+        FormOfExploitation,
+        verbose_name=_("form of exploitation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    content_warning = models.CharField(
+        _("content warning"),
+        max_length=255,
+        blank=True,
+        help_text=_("Topic of a warning shown before the whole story, e.g. 'sexual violence'."),
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), use_json_field=True)
+    sources = StreamField(
+        [("sources", SourcesBlock())],
+        verbose_name=_("sources and footnotes"),
+        blank=True,
+        max_num=1,
+        use_json_field=True,
+    )
+    related_stories = StreamField(
+        [("story", PageChooserBlock(page_type="comensha_content.LongreadPage", label=_("Story")))],
+        verbose_name=_("related stories"),
+        blank=True,
+        use_json_field=True,
+    )
+
+    template = "comensha_content/longread/longread_page.html"
+    parent_page_types = ["comensha_content.LongreadIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("lede"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_decorative"),
+                FieldPanel("hero_image_caption"),
+                FieldPanel("hero_image_credit"),
+            ],
+            heading=_("Hero image"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("narrator_kind"),
+                FieldPanel("shown_name"),
+                FieldPanel("shown_name_is_pseudonym"),
+                FieldPanel("role"),
+                FieldPanel("form_of_exploitation"),
+                FieldPanel("region"),
+            ],
+            heading=_("Narrator"),
+        ),
+        FieldPanel("content_warning"),
+        FieldPanel("plain_language_summary"),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+        FieldPanel("related_stories"),
+    ]
+    privacy_panels = [
+        HelpPanel(
+            content=_(
+                "Internal: consent of the person in this story. Never published, never sent to "
+                "the API, search or translators. When the review date passes, the story goes "
+                "offline."
+            )
+        ),
+        InlinePanel("consent_records", max_num=1, label=_("Consent")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(SearchEngineVisibilityMixin.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+            ObjectList(privacy_panels, heading=_("Privacy")),
+        ]
+    )
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lede"),
+        index.SearchField("plain_language_summary"),
+        index.SearchField("body"),
+        index.FilterField("narrator_kind"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("hero_image"),
+        SynchronizedField("hero_image_decorative"),
+        SynchronizedField("narrator_kind"),
+        SynchronizedField("shown_name_is_pseudonym"),
+        TranslatableField("shown_name"),
+        TranslatableField("role"),
+        TranslatableField("form_of_exploitation"),
+        SynchronizedField("consent_records"),
+    ]
+
+    api_filter_parameters = ("narrator", "form", "role")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The template caches the article with {% wagtailpagecache %} for this long (0: off).
+        context["page_cache_seconds"] = get_setting("PAGE_CACHE_SECONDS")
+        return context
+
+    api_fields = [
+        APIField("lede"),
+        APIField("api_hero_image"),
+        APIField("plain_language_summary"),
+        APIField("narrator_kind"),
+        APIField("shown_name"),
+        APIField("shown_name_is_pseudonym"),
+        APIField("api_role"),
+        APIField("api_form_of_exploitation"),
+        APIField("region"),
+        APIField("content_warning"),
+        APIField("reading_time"),
+        APIField("table_of_contents"),
+        APIField("body"),
+        APIField("sources"),
+        APIField("api_related_stories"),
+    ]
+
+    class Meta:
+        verbose_name = _("longread story")
+        verbose_name_plural = _("longread stories")
+
+    # -- filters shared by the index page and the API -------------------------------------
+    @classmethod
+    def apply_filters(cls, queryset, params):
+        narrators = get_codes(params, "narrator", NarratorKind.values)
+        forms = get_codes(
+            params, "form", FormOfExploitation.objects.values_list("code", flat=True).distinct()
+        )
+        roles = get_codes(params, "role", Role.objects.values_list("code", flat=True).distinct())
+        if narrators:
+            queryset = queryset.filter(narrator_kind__in=narrators)
+        if forms:
+            queryset = queryset.filter(form_of_exploitation__code__in=forms)
+        if roles:
+            queryset = queryset.filter(role__code__in=roles)
+        return queryset
+
+    # -- computed from the body on the server -----------------------------------------
+    @cached_property
+    def table_of_contents(self):
+        return table_of_contents(self.body)
+
+    @cached_property
+    def word_count(self):
+        return count_words(self.lede, *iter_text(self.body))
+
+    @property
+    def reading_time(self):
+        """Reading time in whole minutes at COMENSHA_CONTENT_WORDS_PER_MINUTE."""
+        return reading_minutes(self.word_count, get_setting("WORDS_PER_MINUTE"))
+
+    # -- API representations ----------------------------------------------------------
+    @property
+    def api_hero_image(self):
+        from comensha_content.core.representation import image_representation
+
+        if self.hero_image is None:
+            return None
+        return image_representation(
+            self.hero_image,
+            alt=self.hero_image_alt,
+            decorative=self.hero_image_decorative,
+            caption=self.hero_image_caption,
+            credit=self.hero_image_credit,
+        )
+
+    @property
+    def api_role(self):
+        from comensha_content.core.representation import snippet_representation
+
+        return snippet_representation(self.role) if self.role else None
+
+    @property
+    def api_form_of_exploitation(self):
+        from comensha_content.core.representation import snippet_representation
+
+        return (
+            snippet_representation(self.form_of_exploitation) if self.form_of_exploitation else None
+        )
+
+    @property
+    def api_related_stories(self):
+        from comensha_content.core.representation import page_link_representation
+
+        return [
+            page_link_representation(block.value)
+            for block in self.related_stories
+            if block.value is not None
+        ]
+
+    def localized_related_stories(self):
+        """Related stories in the served language, falling back to the source (flagged)."""
+        from comensha_content.core.representation import localized_instance
+
+        stories = []
+        for block in self.related_stories:
+            if block.value is None:
+                continue
+            page, is_fallback = localized_instance(block.value)
+            if page.live:
+                stories.append({"page": page.specific, "is_fallback": is_fallback})
+        return stories
+
+    # -- consent drives expiry -----------------------------------------------------------
+    def full_clean(self, *args, **kwargs):
+        self.expire_at = self.consent_expiry()
+        super().full_clean(*args, **kwargs)
+
+    def consent_expiry(self):
+        """End of the earliest review date among the consent records (Wagtail's expire_at)."""
+        review_dates = [
+            record.review_date for record in self.consent_records.all() if record.review_date
+        ]
+        if not review_dates:
+            return self.expire_at
+        review_day = min(review_dates) + datetime.timedelta(days=1)
+        return timezone.make_aware(datetime.datetime.combine(review_day, datetime.time.min))
+
+
+def add_years(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+class StoryConsent(models.Model):
+    """Written consent of the person in a story. Internal: never published or exported."""
+
+    page = ParentalKey(LongreadPage, on_delete=models.CASCADE, related_name="consent_records")
+    consent_date = models.DateField(_("consent given on"))
+    review_date = models.DateField(
+        _("review consent on"),
+        help_text=_(
+            "At most three years after consent. The story goes offline when this date passes."
+        ),
+    )
+    scope = models.TextField(
+        _("scope of consent"), blank=True, help_text=_("What the person agreed to be published.")
+    )
+    internal_notes = models.TextField(_("internal notes"), blank=True)
+
+    panels = [
+        FieldPanel("consent_date"),
+        FieldPanel("review_date"),
+        FieldPanel("scope"),
+        FieldPanel("internal_notes"),
+    ]
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    def clean(self):
+        super().clean()
+        if not (self.consent_date and self.review_date):
+            return
+        if self.review_date <= self.consent_date:
+            raise ValidationError(
+                {"review_date": _("The review date must come after the date consent was given.")}
+            )
+        latest = add_years(self.consent_date, MAX_CONSENT_YEARS)
+        if self.review_date > latest:
+            raise ValidationError(
+                {
+                    "review_date": _(
+                        "Consent must be reviewed within three years: on %(latest)s at the latest."
+                    )
+                    % {"latest": latest.isoformat()}
+                }
+            )

@@ -1,0 +1,69 @@
+"""Models of comensha_content, one module per capability; public names re-exported here."""
+
+from comensha_content.kompas.models import (
+    CompetentBody,
+    InstrumentPage,
+    KompasChapterPage,
+    KompasPage,
+    KompasSection,
+)
+from comensha_content.longread.models import (
+    LongreadIndexPage,
+    LongreadPage,
+    NarratorKind,
+    StoryConsent,
+)
+from comensha_content.recommendations.models import (
+    DocumentType,
+    GovernmentResponse,
+    PolicyReportPage,
+    ProgressStatus,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationIndexPage,
+    RecommendationTheme,
+    Urgency,
+)
+from comensha_content.safety.models import (
+    BrowseSafelyPage,
+    ReaderSafetySettings,
+    SearchEngineVisibilityMixin,
+)
+from comensha_content.taxonomy.models import (
+    FormOfExploitation,
+    Helpline,
+    KaderTheme,
+    Organisation,
+    Plateau,
+    Role,
+)
+
+__all__ = [
+    "BrowseSafelyPage",
+    "ReaderSafetySettings",
+    "SearchEngineVisibilityMixin",
+    "CompetentBody",
+    "InstrumentPage",
+    "KompasChapterPage",
+    "KompasPage",
+    "KompasSection",
+    "DocumentType",
+    "GovernmentResponse",
+    "PolicyReportPage",
+    "ProgressStatus",
+    "ProgressUpdate",
+    "Recommendation",
+    "RecommendationIndexPage",
+    "RecommendationTheme",
+    "Urgency",
+    "LongreadIndexPage",
+    "LongreadPage",
+    "NarratorKind",
+    "StoryConsent",
+    "FormOfExploitation",
+    "Helpline",
+    "KaderTheme",
+    "Organisation",
+    "Plateau",
+    "Role",
+]

@@ -1,0 +1,1 @@
+"""Policy reports, their recommendations, progress updates and the tracker."""
