@@ -46,9 +46,13 @@ test-postgres: $(VENV)/.installed
 test-wagtail74:
 	$(MAKE) unit VENV=.venv-wagtail74 WAGTAIL_SPEC="wagtail>=7.4,<7.5"
 
+# Ruff, the architecture contracts (import-linter, [tool.importlinter] in pyproject.toml) and
+# the module size limit; see docs/development.md.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/python scripts/check_module_size.py
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

@@ -3,7 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ComenshaContentConfig(AppConfig):
-    """App config: registers system checks (and, as capabilities land, API schemas)."""
+    """App config: registers system checks, the API schema declarations and cache purging.
+
+    Each capability declares the API shapes its definitions do not tell in its ``schemas.py``;
+    importing those modules here registers them (``comensha_content.schema.registry``).
+    """
 
     name = "comensha_content"
     label = "comensha_content"
@@ -17,6 +21,17 @@ class ComenshaContentConfig(AppConfig):
         from comensha_content.taxonomy.seeds import seed_after_migrate
 
         post_migrate.connect(seed_after_migrate, sender=self)
+
+        from comensha_content.api import schemas as api_schemas  # noqa: F401
+        from comensha_content.api.v2 import ComenshaPagesAPIViewSet
+        from comensha_content.blocks import schemas as block_schemas  # noqa: F401
+        from comensha_content.kompas import schemas as kompas_schemas  # noqa: F401
+        from comensha_content.longread import schemas as longread_schemas  # noqa: F401
+        from comensha_content.recommendations import schemas as recommendation_schemas  # noqa: F401
+        from comensha_content.safety import schemas as safety_schemas  # noqa: F401
+        from comensha_content.schema.registry import set_page_meta_fields
+
+        set_page_meta_fields(ComenshaPagesAPIViewSet.meta_fields)
 
         from comensha_content.api import purge, v3
 

@@ -1,9 +1,26 @@
+"""Fixtures shared by the test folders, each defined once here.
+
+- The demo content (loaded once per session), the locales and an emptied site.
+- Site roots: ``site_context`` (the example's Dutch and English home pages, without the demo's
+  content), ``site_home`` (a Dutch site root that needs no migrations).
+- The Kompas built on ``site_context`` (``taxonomy``, ``kompas``): tests/kompas and tests/core.
+- The longread index and a photo: tests/longread and tests/robustness.
+- Users: ``superuser`` / ``superuser_client`` (a new superuser "editor"), ``demo_admin_client``
+  (the demo's "admin") and ``english_admin_client`` (pytest-django's ``admin_user``, with
+  Wagtail's admin in English).
+
+Fixtures only one folder uses are in that folder's conftest.py; helpers (no fixtures) are in
+tests/helpers.py and the folders' *_helpers.py modules.
+"""
+
 import io
 
 import pytest
-from wagtail.models import Locale
+from django.test import TestCase
+from wagtail.models import Locale, Page, Site
 
-pytest_plugins = ["tests.block_fixtures"]
+from tests.helpers import ensure_sqlite_search_index
+from tests.kompas.kompas_helpers import build_kompas
 
 
 @pytest.fixture(scope="session")
@@ -62,3 +79,143 @@ def empty_site(db):
     default = Locale.get_default()
     for model in (cc.FormOfExploitation, cc.Role, cc.KaderTheme, cc.Plateau):
         model.objects.exclude(locale=default).delete()
+
+
+# --- Site roots --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sqlite_search_index(db):
+    """SQLite's full-text index table as Wagtail's search migration makes it (see the helper)."""
+    ensure_sqlite_search_index()
+
+
+@pytest.fixture
+def site_context(db, empty_site, sqlite_search_index):
+    """Locales, a Wagtail root, and the example site's Dutch and English home pages.
+
+    A home.demo.site.DemoContext, without other capabilities' content (``empty_site``).
+    """
+    from home.demo.site import prepare_site
+
+    Locale.objects.get_or_create(language_code="nl")
+    Locale.objects.get_or_create(language_code="en")
+    if Page.get_first_root_node() is None:  # no migrations: make what Wagtail's would
+        Page.add_root(
+            instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="nl"))
+        )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return prepare_site(io.StringIO())
+
+
+@pytest.fixture
+def block_locales(db):
+    nl, _ = Locale.objects.get_or_create(language_code="nl")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return {"nl": nl, "en": en}
+
+
+@pytest.fixture
+def site_home(block_locales, request):
+    """The default site's root page, in Dutch (created when migrations did not)."""
+    if Page.objects.filter(depth=2).exists():
+        request.getfixturevalue("empty_site")  # the demo's pages would clash with the tests'
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site.root_page.specific
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=block_locales["nl"])
+    )
+    home = root.add_child(instance=Page(title="Home", slug="home", locale=block_locales["nl"]))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+# --- The Kompas (tests/kompas, tests/core) -----------------------------------------------------
+
+
+@pytest.fixture
+def taxonomy(site_context):
+    """The seeded taxonomy in Dutch (as after migrate), plus two partners; terms by code."""
+    from comensha_content.models import Organisation
+    from comensha_content.taxonomy.seeds import seed_taxonomies
+
+    nl = site_context.source_locale
+    seed_taxonomies(nl)
+    Organisation.objects.create(code="riec", name="RIEC", locale=nl)
+    Organisation.objects.create(code="police-avim", name="Politie (AVIM)", locale=nl)
+
+    def terms(model, *codes):
+        return list(model.objects.filter(code__in=codes, locale=nl))
+
+    return terms
+
+
+@pytest.fixture
+def kompas(site_context, taxonomy, django_capture_on_commit_callbacks):
+    """A Dutch Kompas with three chapters (out of tree order) and the finder instruments.
+
+    Search indexing runs as a task on commit, so the pages are built as in a committed request.
+    """
+    with django_capture_on_commit_callbacks(execute=True):
+        return build_kompas(site_context)
+
+
+# --- Longread (tests/longread, tests/robustness) -----------------------------------------------
+
+
+@pytest.fixture
+def index(demo):
+    """The demo's Dutch longread index."""
+    from comensha_content.models import LongreadIndexPage
+
+    return LongreadIndexPage.objects.get(locale__language_code="nl")
+
+
+@pytest.fixture
+def photo(demo):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    return get_image_model().objects.create(
+        title="Silhouet bij een raam", file=get_test_image_file(filename="silhouet.png")
+    )
+
+
+# --- Users -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    """A superuser of the test's own, "editor" (beside the demo's "admin")."""
+    return django_user_model.objects.create_superuser("editor", "editor@example.org", "password")
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    """The test client, logged in as ``superuser``."""
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture
+def demo_admin_client(client, demo):
+    """The test client, logged in as the demo's superuser ("admin", as `load_demo` made it)."""
+    client.login(username="admin", password="comensha-demo")
+    return client
+
+
+@pytest.fixture
+def english_admin_client(client, admin_user):
+    """The test client, logged in as pytest-django's ``admin_user`` with Wagtail's admin in English.
+
+    ``admin_user`` is the demo's "admin" when the demo is loaded (else pytest-django creates
+    it); the messages asserted with this client are the English msgids.
+    """
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(admin_user)
+    return client

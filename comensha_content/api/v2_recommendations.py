@@ -14,14 +14,14 @@ from wagtail.api.v2.views import BaseAPIViewSet
 
 from comensha_content.api.caching import ConditionalDetailMixin, recommendation_last_modified
 from comensha_content.api.v2 import ValidSearchOperatorMixin
-from comensha_content.recommendations.models import Recommendation
-from comensha_content.recommendations.tracker import (
+from comensha_content.core.listing import BadFilterValue
+from comensha_content.recommendations.filters import (
     FILTER_PARAMETERS,
-    BadFilterValue,
     filter_by_locale,
     filter_recommendations,
     public_recommendations,
 )
+from comensha_content.recommendations.models import Recommendation
 
 
 class RecommendationFilter:

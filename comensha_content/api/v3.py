@@ -30,12 +30,9 @@ import wagtail
 from django.apps import apps
 from django.utils import translation
 
-from comensha_content.schema.builder import (
-    SchemaBuilder,
-    api_field_names,
-    package_page_models,
-    page_field_declaration,
-)
+from comensha_content.schema.builder import SchemaBuilder
+from comensha_content.schema.discovery import package_page_models
+from comensha_content.schema.introspection import api_field_names, page_field_declaration
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +61,8 @@ def inline_schema(schema):
 
 
 def _uses_package_blocks(block):
-    from comensha_content.schema.builder import PACKAGE, _walk_blocks
+    from comensha_content.schema.discovery import _walk_blocks
+    from comensha_content.schema.primitives import PACKAGE
 
     return any(type(child).__module__.startswith(PACKAGE + ".") for child in _walk_blocks(block))
 
@@ -143,7 +141,7 @@ def page_read_fields(model):
     from django.core.exceptions import FieldDoesNotExist
     from wagtail.fields import RichTextField, StreamField
 
-    from comensha_content.schema.builder import _api_field
+    from comensha_content.schema.introspection import _api_field
 
     builder = get_builder()
     fields = {}

@@ -28,7 +28,7 @@ V3_PAGE_LISTING = "list_pages"
 
 def v2_only_filters():
     """``{parameter: [page type labels]}`` of the package's page filters (API v2 only)."""
-    from comensha_content.schema.builder import package_page_models
+    from comensha_content.schema.discovery import package_page_models
 
     parameters = {}
     for model in package_page_models():

@@ -19,7 +19,6 @@ from comensha_content.blocks.fields import (
     RequiredCharBlock,
     WebURLBlock,
     YearBlock,
-    output_url,
 )
 from comensha_content.blocks.paths import stable_paths
 from comensha_content.blocks.stored import TolerantStoredValueMixin
@@ -146,18 +145,18 @@ class FactBlock(ContentStructBlock):
         return errors
 
     def get_api_representation(self, value, context=None):
-        return {
-            "value": json_number(value.get("value")),
-            "maximum": json_number(value.get("maximum")),
-            "display": value.display,
-            "unit": value.get("unit", ""),
-            "label": value.get("label", ""),
-            "source": {
-                "title": value.get("source_title", ""),
-                "url": output_url(value.get("source_url", "")),
-                "year": value.get("year"),
-            },
+        data = super().get_api_representation(self.api_value(value), context)
+        # JSON numbers (int when whole), not the DecimalBlocks' Decimals
+        data["value"] = json_number(data["value"])
+        data["maximum"] = json_number(data["maximum"])
+        data["display"] = value.display
+        # The source's fields are given together, under "source"
+        data["source"] = {
+            "title": data.pop("source_title"),
+            "url": data.pop("source_url"),
+            "year": data.pop("year"),
         }
+        return data
 
 
 class FactsBlock(TolerantStoredValueMixin, blocks.ListBlock):
@@ -222,13 +221,11 @@ class TimelineItemBlock(ContentStructBlock):
         }
 
     def get_api_representation(self, value, context=None):
-        return {
-            "date": value.iso_date or None,
-            "date_label": value.get("date_label", ""),
-            "display_date": value.display_date,
-            "title": value.get("title", ""),
-            "text": self.child_blocks["text"].get_api_representation(value.get("text"), context),
-        }
+        data = super().get_api_representation(self.api_value(value), context)
+        # An ISO date string, not the DateBlock's date
+        data["date"] = value.iso_date or None
+        data["display_date"] = value.display_date
+        return data
 
 
 class TimelineBlock(TolerantStoredValueMixin, blocks.ListBlock):

@@ -153,17 +153,21 @@ class ImageBlock(ContentStructBlock):
         }
 
     def get_api_representation(self, value, context=None):
-        return {
-            "image": image_representation(
-                value.get("image"),
-                alt=value.get("alt_text", ""),
-                decorative=value.get("decorative", False),
-                caption=value.get("caption", ""),
-                credit=value.get("credit", ""),
-                request=request_from(context),
-            ),
-            "layout": value.get("layout") or self.Layout.INLINE,
-        }
+        data = super().get_api_representation(self.api_value(value), context)
+        # Alt text, caption and credit are given inside the image's representation, not beside it
+        for name in ("alt_text", "decorative", "caption", "credit"):
+            del data[name]
+        data["image"] = image_representation(
+            value.get("image"),
+            alt=value.get("alt_text", ""),
+            decorative=value.get("decorative", False),
+            caption=value.get("caption", ""),
+            credit=value.get("credit", ""),
+            request=request_from(context),
+        )
+        # An empty layout is shown at text width
+        data["layout"] = value.get("layout") or self.Layout.INLINE
+        return data
 
 
 class MediaValue(blocks.StructValue):
@@ -257,18 +261,13 @@ class MediaBlock(ContentStructBlock):
     dom_id_prefix = "cc-media"
 
     def get_api_representation(self, value, context=None):
-        return {
-            "title": value.get("title", ""),
-            "kind": value.get("kind", ""),
-            "embed_url": output_url(value.get("embed_url", "")),
-            "host": value.host,
-            "poster": image_representation(
-                value.get("poster"), decorative=True, request=request_from(context)
-            ),
-            "transcript": self.child_blocks["transcript"].get_api_representation(
-                value.get("transcript"), context
-            ),
-        }
+        data = super().get_api_representation(self.api_value(value), context)
+        data["host"] = value.host
+        # The poster's renditions, not the chooser's image id
+        data["poster"] = image_representation(
+            value.get("poster"), decorative=True, request=request_from(context)
+        )
+        return data
 
 
 class DocumentValue(blocks.StructValue):
@@ -336,15 +335,17 @@ class DocumentBlock(ContentStructBlock):
         document = value.get("document")
         if document is None:
             return None
-        return {
-            "id": document.pk,
-            "title": value.shown_title,
-            "description": value.get("description", ""),
-            "url": get_full_url(request_from(context), document.url),
-            "file_type": document.file_extension.lower(),
-            "file_size": value.file_size,
-            "file_size_display": value.file_size_display,
-        }
+        data = super().get_api_representation(self.api_value(value), context)
+        # The document is given by its id, url and file details below, not as the chooser's id
+        del data["document"]
+        data["id"] = document.pk
+        # The document's own title when the editor left this one empty
+        data["title"] = value.shown_title
+        data["url"] = get_full_url(request_from(context), document.url)
+        data["file_type"] = document.file_extension.lower()
+        data["file_size"] = value.file_size
+        data["file_size_display"] = value.file_size_display
+        return data
 
 
 DECONSTRUCT_ALIASES = stable_paths(__name__, "comensha_content.blocks")

@@ -159,13 +159,12 @@ class CallToActionBlock(ContentStructBlock):
 
     def get_api_representation(self, value, context=None):
         link = value.link_for(context.get("request") if context else None)
-        return {
-            "text": value.get("text", ""),
-            "link_label": value.get("link_label", ""),
-            "url": link["url"],
-            "is_external": link["is_external"],
-            "page": link["page"],
-        }
+        data = super().get_api_representation(self.api_value(value), context)
+        # The link's target: the chosen page (in the active language, not its id) or the address
+        data["url"] = link["url"]
+        data["is_external"] = link["is_external"]
+        data["page"] = link["page"]
+        return data
 
 
 DECONSTRUCT_ALIASES = stable_paths(__name__, "comensha_content.blocks")

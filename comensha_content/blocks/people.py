@@ -77,15 +77,13 @@ class TestimonyBlock(ContentStructBlock):
         value_class = TestimonyValue
 
     def get_api_representation(self, value, context=None):
-        return {
-            "name": value.get("name", ""),
-            "is_pseudonym": bool(value.get("is_pseudonym")),
-            "display_name": value.display_name,
-            "pseudonym_note": value.pseudonym_note,
-            "speaker": value.get("speaker", ""),
-            "speaker_label": value.speaker_label,
-            "text": self.child_blocks["text"].get_api_representation(value.get("text"), context),
-        }
+        data = super().get_api_representation(self.api_value(value), context)
+        # Always a bool, also for a value without one
+        data["is_pseudonym"] = bool(value.get("is_pseudonym"))
+        data["display_name"] = value.display_name
+        data["pseudonym_note"] = value.pseudonym_note
+        data["speaker_label"] = value.speaker_label
+        return data
 
 
 class ProfessionalPerspectiveValue(blocks.StructValue):
@@ -145,14 +143,9 @@ class ProfessionalPerspectiveBlock(ContentStructBlock):
     dom_id_prefix = "cc-perspective"
 
     def get_api_representation(self, value, context=None):
-        return {
-            "domain": value.get("domain", ""),
-            "name": value.get("name", ""),
-            "job_title": value.get("job_title", ""),
-            "organisation": value.get("organisation", ""),
-            "heading": value.heading,
-            "text": self.child_blocks["text"].get_api_representation(value.get("text"), context),
-        }
+        data = super().get_api_representation(self.api_value(value), context)
+        data["heading"] = value.heading
+        return data
 
 
 DECONSTRUCT_ALIASES = stable_paths(__name__, "comensha_content.blocks")

@@ -96,6 +96,8 @@ class HelplineBlock(ContentStructBlock):
     dom_id_prefix = "cc-helplines"
 
     def get_api_representation(self, value, context=None):
+        # The helplines are represented below from the snippets (also when missing or None)
+        data = super().get_api_representation(self.api_value({**value, "helplines": ()}), context)
         helplines = []
         for helpline in value.get("helplines") or ():
             if helpline is None:
@@ -108,7 +110,9 @@ class HelplineBlock(ContentStructBlock):
                     "phone_abroad_href": tel_href(representation.get("phone_number_abroad")),
                 }
             )
-        return {"heading": value.get("heading", ""), "helplines": helplines}
+        # The helplines' details with tel: links, not the chooser's ids; deleted ones left out
+        data["helplines"] = helplines
+        return data
 
 
 class ContentWarningBodyBlock(AnchoredStreamBlock):
@@ -156,11 +160,9 @@ class ContentWarningBlock(ContentStructBlock):
     dom_id_prefix = "cc-warning"
 
     def get_api_representation(self, value, context=None):
-        return {
-            "topic": value.get("topic", ""),
-            "warning": value.warning,
-            "body": self.child_blocks["body"].get_api_representation(value.get("body"), context),
-        }
+        data = super().get_api_representation(self.api_value(value), context)
+        data["warning"] = value.warning
+        return data
 
 
 DECONSTRUCT_ALIASES = stable_paths(__name__, "comensha_content.blocks")

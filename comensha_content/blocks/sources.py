@@ -22,7 +22,6 @@ from comensha_content.blocks.fields import (
     RequiredCharBlock,
     WebURLBlock,
     YearBlock,
-    output_url,
 )
 from comensha_content.blocks.paths import stable_paths
 from comensha_content.blocks.stored import TolerantStoredValueMixin
@@ -94,15 +93,9 @@ class SourceBlock(ContentStructBlock):
         value_class = SourceValue
 
     def get_api_representation(self, value, context=None):
-        return {
-            "code": value.get("code", ""),
-            "anchor": value.anchor,
-            "title": value.get("title", ""),
-            "publisher": value.get("publisher", ""),
-            "url": output_url(value.get("url", "")),
-            "year": value.get("year"),
-            "note": value.get("note", ""),
-        }
+        data = super().get_api_representation(self.api_value(value), context)
+        data["anchor"] = value.anchor
+        return data
 
 
 def numbered_sources(sources):

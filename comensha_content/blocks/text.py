@@ -62,11 +62,10 @@ class ChapterBlock(ContentStructBlock):
         value_class = ChapterValue
 
     def get_api_representation(self, value, context=None):
-        return {
-            "heading": value.get("heading", ""),
-            "intro": value.get("intro", ""),
-            "anchor": value.anchor_id,
-        }
+        data = super().get_api_representation(self.api_value(value), context)
+        # The anchor made from the heading when the editor gave none
+        data["anchor"] = value.anchor_id
+        return data
 
 
 class ParagraphBlock(LimitedRichTextBlock):
@@ -123,12 +122,9 @@ class PullQuoteBlock(ContentStructBlock):
         value_class = PullQuoteValue
 
     def get_api_representation(self, value, context=None):
-        return {
-            "quote": value.get("quote", ""),
-            "attribution_name": value.get("attribution_name", ""),
-            "attribution_role": value.get("attribution_role", ""),
-            "attribution": value.attribution,
-        }
+        data = super().get_api_representation(self.api_value(value), context)
+        data["attribution"] = value.attribution
+        return data
 
 
 class AccordionItemBlock(ContentStructBlock):
@@ -145,12 +141,7 @@ class AccordionItemBlock(ContentStructBlock):
         template = "comensha_content/blocks/accordion_item.html"
 
     def get_api_representation(self, value, context=None):
-        return {
-            "question": value.get("question", ""),
-            "answer": self.child_blocks["answer"].get_api_representation(
-                value.get("answer"), context
-            ),
-        }
+        return super().get_api_representation(self.api_value(value), context)
 
 
 class AccordionBlock(ContentStructBlock):
@@ -182,10 +173,7 @@ class AccordionBlock(ContentStructBlock):
     dom_id_prefix = "cc-accordion"
 
     def get_api_representation(self, value, context=None):
-        return {
-            "heading": value.get("heading", ""),
-            "items": self.child_blocks["items"].get_api_representation(value.get("items"), context),
-        }
+        return super().get_api_representation(self.api_value(value), context)
 
 
 DECONSTRUCT_ALIASES = stable_paths(__name__, "comensha_content.blocks")

@@ -13,12 +13,10 @@ so a front end gets the same shape wherever they appear:
 import functools
 
 from django.conf import settings
-from django.utils import translation
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, TranslatableMixin
 from wagtail.rich_text import RichText, expand_db_html
 
 from comensha_content.core.conf import get_setting
+from comensha_content.core.locales import language_name, localized_instance
 
 try:  # Wagtail 8: one resolver for every rich text output format (db_html, html, markdown, ...)
     from wagtail.api.rich_text import APIRichText
@@ -85,47 +83,6 @@ def rich_text_representation(value, rich_text_format=None):
     if rich_text_format is not None and resolved not in _known_rich_text_formats():
         raise ValueError(f"Unknown rich text format {rich_text_format!r}.")
     return source
-
-
-# --- Translations of chosen objects ------------------------------------------------------------
-
-
-def localized_instance(obj):
-    """Return ``(instance in the active language, is_fallback)``.
-
-    Pages resolve to their live translation only (a draft translation is not served), snippets
-    to any translation. Without a translation the object itself is returned and ``is_fallback``
-    says so, so templates and the API can mark the fallback instead of hiding it.
-    """
-    if obj is None:
-        return None, False
-    if not isinstance(obj, TranslatableMixin) or not getattr(
-        settings, "WAGTAIL_I18N_ENABLED", False
-    ):
-        return obj, False
-    if obj.locale.language_code == active_content_language():
-        return obj, False  # compared by code: no query per object when the locale is loaded
-    active_locale_id = Locale.get_active().pk
-    if obj.locale_id == active_locale_id:
-        return obj, False
-    localized = obj.localized
-    return localized, localized.locale_id != active_locale_id
-
-
-def active_content_language():
-    """The content language code of the active language ("en" for "en-gb"), or None."""
-    try:
-        return get_supported_content_language_variant(translation.get_language())
-    except LookupError:
-        return None
-
-
-def language_name(language_code):
-    """The language's name in the active language (e.g. "Dutch" when serving English)."""
-    try:
-        return str(translation.get_language_info(language_code)["name_translated"])
-    except KeyError:
-        return language_code
 
 
 def page_link_representation(page, request=None):

@@ -106,12 +106,9 @@ class LegalBasisBlock(ContentStructBlock):
         }
 
     def get_api_representation(self, value, context=None):
-        return {
-            "law": value.get("law", ""),
-            "article": value.get("article", ""),
-            "url": output_url(value.get("url", "")),
-            "citation": str(value.citation),
-        }
+        data = super().get_api_representation(self.api_value(value), context)
+        data["citation"] = str(value.citation)
+        return data
 
 
 class StepBlock(ContentStructBlock):
@@ -192,14 +189,13 @@ class CaseLawBlock(ContentStructBlock):
             }
 
     def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(self.api_value(value), context)
         decided = value.get("date")
-        return {
-            "ecli": value.get("ecli", ""),
-            "court": value.get("court", ""),
-            "date": decided.isoformat() if decided else None,
-            "summary": value.get("summary", ""),
-            "url": value.link,
-        }
+        # An ISO date string, not the DateBlock's date
+        data["date"] = decided.isoformat() if decided else None
+        # The given link, else the official page of a Dutch decision
+        data["url"] = value.link
+        return data
 
 
 class RiskBlock(ContentStructBlock):

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from comensha_content.core.conf import get_setting
 from comensha_content.core.listing import BadFilterValue, get_codes
+from comensha_content.core.locales import terms_for_locale
+from comensha_content.kompas.choices import CompetentBody
 
 #: Longest free-text query the finder accepts.
 MAX_QUERY_LENGTH = 200
@@ -43,8 +45,6 @@ class FinderFilter:
 
     def allowed_codes(self):
         if self.taxonomy_model is None:
-            from comensha_content.kompas.models import CompetentBody
-
             return CompetentBody.values
         return set(self.taxonomy_model.objects.values_list("code", flat=True))
 
@@ -54,11 +54,7 @@ class FinderFilter:
         ``language`` is the language code of a label shown from another locale, else "".
         """
         if self.taxonomy_model is None:
-            from comensha_content.kompas.models import CompetentBody
-
             return [(code, label, "") for code, label in CompetentBody.choices]
-        from comensha_content.kompas.models import terms_for_locale
-
         return [
             (term.code, term.name, term.locale.language_code if term.is_fallback else "")
             for term in terms_for_locale(self.taxonomy_model, locale)
@@ -114,14 +110,11 @@ class InstrumentFinder:
     Bad input never raises: the finder then shows every instrument and ``notice`` says why.
     """
 
-    def __init__(self, kompas_page, params):
-        from comensha_content.kompas.models import InstrumentPage
-
+    def __init__(self, kompas_page, params, all_instruments):
         self.kompas_page = kompas_page
         self.locale = kompas_page.locale
         self.params = params
         self.notice = ""
-        all_instruments = InstrumentPage.objects.live().public().descendant_of(kompas_page)
         try:
             instruments = filter_instruments(all_instruments, params)
             self.query = clean_query(params)

@@ -2,38 +2,39 @@
 
 A municipality's policy officer reads the Kompas by its three questions (Wat? Hoe? Met wie?),
 finds an instrument by form of exploitation, Kader theme, plateau and competent body, shares a
-section with a colleague and prints a one-page card for a meeting.
-
-Taxonomy relations point at the shared terms of ``taxonomy.py``. wagtail-localize copies
-many-to-many relations unchanged into a translation (they keep the source terms), so rendering
-and the API resolve every term to the page's own locale by its code (see ``localized_terms``)
-and mark a term that has no translation yet, so the fallback is visible.
+section with a colleague and prints a one-page card (``cards.py``) for a meeting. Taxonomy terms
+are shown in the page's own locale by their code (``comensha_content.core.locales``).
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from modelcluster.fields import ParentalManyToManyField
-from rest_framework.fields import Field
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from comensha_content.blocks import DocumentBlock, StoryBodyBlock, table_of_contents
 from comensha_content.blocks.choosers import PageChooserBlock
+from comensha_content.core.locales import (
+    localized_page,
+    localized_term,
+    terms_for_locale,
+)
 from comensha_content.core.pages import BasePage
-from comensha_content.core.representation import page_link_representation
+from comensha_content.kompas.api_fields import (
+    CallableField,
+    LocalizedTermField,
+    LocalizedTermsField,
+    choice_api,
+    page_link_in,
+    term_api,
+)
 from comensha_content.kompas.blocks import (
     CaseLawBlock,
     LegalBasisBlock,
@@ -41,6 +42,14 @@ from comensha_content.kompas.blocks import (
     RiskBlock,
     StepBlock,
 )
+from comensha_content.kompas.cards import KompasCardMixin
+from comensha_content.kompas.choices import CompetentBody, KompasSection
+from comensha_content.kompas.finder import (
+    InstrumentFinder,
+    filter_instruments,
+    finder_api_description,
+)
+from comensha_content.kompas.forms import InstrumentPageForm, KompasPageForm
 from comensha_content.safety.models import SearchEngineVisibilityMixin
 from comensha_content.taxonomy.models import (
     FormOfExploitation,
@@ -56,264 +65,7 @@ __all__ = [
     "KompasChapterPage",
     "KompasPage",
     "KompasSection",
-    "localized_terms",
-    "terms_for_locale",
 ]
-
-
-class KompasSection(models.TextChoices):
-    """The Kompas's three questions; the codes are the Dutch question words."""
-
-    WHAT = "wat", _("What?")
-    HOW = "hoe", _("How?")
-    WITH_WHOM = "met-wie", _("With whom?")
-
-
-class CompetentBody(models.TextChoices):
-    """The municipal body that has the power to use an instrument."""
-
-    MAYOR = "burgemeester", _("Mayor")
-    EXECUTIVE = "college", _("Municipal executive (mayor and aldermen)")
-    COUNCIL = "raad", _("Municipal council")
-
-
-def terms_for_locale(model, locale):
-    """Every term of ``model`` once, in ``locale`` where it exists, else in another locale.
-
-    Terms are matched by code, which is the same in every language. A term shown from another
-    locale gets ``is_fallback = True`` so templates can mark its language.
-    """
-    chosen = {}
-    default_locale_id = _default_locale_id()
-    for term in model.objects.select_related("locale"):
-        current = chosen.get(term.code)
-        if current is None or _locale_rank(term, locale, default_locale_id) < _locale_rank(
-            current, locale, default_locale_id
-        ):
-            chosen[term.code] = term
-    terms = list(chosen.values())
-    for term in terms:
-        term.is_fallback = term.locale_id != locale.pk
-    return sorted(terms, key=_term_order)
-
-
-def localized_terms(terms, locale):
-    """``terms`` resolved to ``locale`` by code; untranslated terms stay, marked as fallback."""
-    terms = list(terms)
-    if not terms:
-        return []
-    model = type(terms[0])
-    foreign_codes = [term.code for term in terms if term.locale_id != locale.pk]
-    translations = {}
-    if foreign_codes:
-        translations = {
-            term.code: term
-            for term in model.objects.filter(code__in=foreign_codes, locale=locale).select_related(
-                "locale"
-            )
-        }
-    resolved = []
-    for term in terms:
-        if term.locale_id != locale.pk:
-            term = translations.get(term.code, term)
-        term.is_fallback = term.locale_id != locale.pk
-        resolved.append(term)
-    return sorted(resolved, key=_term_order)
-
-
-def localized_term(term, locale):
-    """One term (or None) resolved to ``locale``; see ``localized_terms``."""
-    if term is None:
-        return None
-    return localized_terms([term], locale)[0]
-
-
-def localized_page(page, locale):
-    """The live translation of ``page`` in ``locale``, else ``page`` itself marked as fallback."""
-    if page is None:
-        return None
-    if page.locale_id != locale.pk:
-        translation = page.get_translation_or_none(locale)
-        if translation is not None and translation.live:
-            page = translation
-    page = page.specific
-    page.is_fallback = page.locale_id != locale.pk
-    return page
-
-
-def page_link_in(page, locale):
-    """``page_link_representation`` ({id, type, locale, title, url, is_fallback}) in ``locale``."""
-    with override(locale.language_code):
-        return page_link_representation(page)
-
-
-def _default_locale_id():
-    try:
-        return Locale.get_default().pk
-    except Locale.DoesNotExist:
-        return None
-
-
-def _locale_rank(term, locale, default_locale_id):
-    if term.locale_id == locale.pk:
-        return 0
-    if term.locale_id == default_locale_id:
-        return 1
-    return 2
-
-
-def _term_order(term):
-    return (getattr(term, "number", 0) or 0, term.sort_order, term.name)
-
-
-def _term_api(term):
-    """A term as the shared taxonomy shapes it, plus ``is_fallback`` like other choosers."""
-    return {
-        **term.get_api_representation(),
-        "is_fallback": bool(getattr(term, "is_fallback", False)),
-    }
-
-
-def _choice_api(choices, code, locale):
-    """A choice as ``{code, label}``, labelled in the page's language (not the request's)."""
-    if not code:
-        return None
-    with override(locale.language_code):
-        return {"code": code, "label": str(choices(code).label)}
-
-
-class LocalizedTermsField(Field):
-    """API field: a page's taxonomy relation as term objects in the page's locale."""
-
-    def __init__(self, relation, **kwargs):
-        self.relation = relation
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, page) -> list[dict]:
-        return [_term_api(term) for term in page.localized_relation(self.relation)]
-
-
-class LocalizedTermField(Field):
-    """API field: a page's foreign key to a term, as a term object in the page's locale."""
-
-    def __init__(self, relation, **kwargs):
-        self.relation = relation
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, page) -> dict | None:
-        term = localized_term(getattr(page, self.relation), page.locale)
-        return None if term is None else _term_api(term)
-
-
-class CallableField(Field):
-    """API field: the value of a method of the page that returns JSON-ready data."""
-
-    def __init__(self, method, **kwargs):
-        self.method = method
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, page):
-        return getattr(page, self.method)()
-
-
-class KompasPageForm(WagtailAdminPageForm):
-    """Offers taxonomy terms of the page's own locale (plus any already chosen)."""
-
-    taxonomy_fields = ("kader_themes", "forms_of_exploitation", "responsible_roles", "partners")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        locale_id = getattr(self.instance, "locale_id", None)
-        if locale_id is None:
-            return
-        for name in self.taxonomy_fields:
-            field = self.fields.get(name)
-            if field is None:
-                continue
-            chosen = []
-            if self.instance.pk:
-                chosen = [term.pk for term in getattr(self.instance, name).all()]
-            field.queryset = field.queryset.filter(
-                models.Q(locale_id=locale_id) | models.Q(pk__in=chosen)
-            )
-
-
-class InstrumentPageForm(KompasPageForm):
-    """Refuses to publish (or submit) an instrument without a legal basis; drafts may save."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        publishing = not getattr(self, "is_deferred_validation", False)
-        if publishing and "legal_basis" in self.fields and not cleaned_data.get("legal_basis"):
-            self.add_error("legal_basis", InstrumentPage.legal_basis_required_message)
-        return cleaned_data
-
-
-class KompasCardMixin(RoutablePageMixin):
-    """A printable one-page card at ``<page url>card/``, and a self-contained download."""
-
-    card_template = "comensha_content/kompas/kompas_card.html"
-    preview_modes = [("", _("Page")), ("card", _("Card"))]
-
-    @path("card/", name="card")
-    def card(self, request):
-        return self.render(
-            request, template=self.card_template, context_overrides={"card_mode": "print"}
-        )
-
-    @path("card/download/", name="card_download")
-    def card_download(self, request):
-        context = self.get_context(request)
-        context["card_mode"] = "download"
-        context["inline_css"] = _read_static("comensha_content/kompas/kompas.css")
-        html = render_to_string(self.card_template, context, request=request)
-        response = HttpResponse(html, content_type="text/html; charset=utf-8")
-        # ASCII only: a header value must not carry a Unicode slug.
-        filename = f"{slugify(self.slug) or 'kompas'}-{slugify(str(_('card'))) or 'card'}.html"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-    def serve_preview(self, request, mode_name):
-        if mode_name == "card":
-            return self.card(request)
-        return super().serve_preview(request, mode_name)
-
-    @property
-    def card_url(self):
-        url = self.url
-        return None if url is None else url + self.reverse_subpage("card")
-
-    @property
-    def card_download_url(self):
-        url = self.url
-        return None if url is None else url + self.reverse_subpage("card_download")
-
-    def get_card_full_url(self):
-        url = self.get_full_url()
-        return None if url is None else url + self.reverse_subpage("card")
-
-    def localized_relation(self, relation):
-        # Terms come with their locale (their representation names it), unless prefetched.
-        terms = getattr(self, relation).all()
-        if relation not in getattr(self, "_prefetched_objects_cache", {}):
-            terms = terms.select_related("locale")
-        return localized_terms(terms, self.locale)
-
-    @property
-    def notes_key(self):
-        """localStorage key of the reader's notes: the same in every language of the page."""
-        return f"comensha-kompas-notes:{self.translation_key}"
-
-
-def _read_static(path):
-    """Text of one of this app's static files (for a card that works offline)."""
-    from django.contrib.staticfiles import finders
-
-    found = finders.find(path)
-    if not found:
-        return ""
-    with open(found, encoding="utf-8") as handle:
-        return handle.read()
 
 
 class KompasPage(SearchEngineVisibilityMixin, BasePage):
@@ -389,18 +141,18 @@ class KompasPage(SearchEngineVisibilityMixin, BasePage):
         return terms_for_locale(Plateau, self.locale)
 
     def get_context(self, request, *args, **kwargs):
-        from comensha_content.kompas.finder import InstrumentFinder
-
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_sections()
-        context["finder"] = InstrumentFinder(self, request.GET)
+        context["finder"] = InstrumentFinder(
+            self, request.GET, InstrumentPage.objects.live().public().descendant_of(self)
+        )
         return context
 
     def get_sections_api(self) -> list[dict]:
         return [
             {
                 "code": section["code"],
-                "label": _choice_api(KompasSection, section["code"], self.locale)["label"],
+                "label": choice_api(KompasSection, section["code"], self.locale)["label"],
                 "intro": section["intro"],
                 "chapters": [
                     {**page_link_in(chapter, self.locale), "number": chapter.number}
@@ -411,14 +163,12 @@ class KompasPage(SearchEngineVisibilityMixin, BasePage):
         ]
 
     def get_kader_themes_api(self) -> list[dict]:
-        return [_term_api(term) for term in self.kader_themes]
+        return [term_api(term) for term in self.kader_themes]
 
     def get_plateaus_api(self) -> list[dict]:
-        return [_term_api(term) for term in self.plateaus]
+        return [term_api(term) for term in self.plateaus]
 
     def get_finder_api(self) -> dict:
-        from comensha_content.kompas.finder import finder_api_description
-
         with override(self.locale.language_code):
             return finder_api_description(self)
 
@@ -490,7 +240,7 @@ class KompasChapterPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
         verbose_name_plural = _("Kompas chapters")
 
     def get_section_api(self) -> dict | None:
-        return _choice_api(KompasSection, self.section, self.locale)
+        return choice_api(KompasSection, self.section, self.locale)
 
     def chapter_sequence(self):
         """Live sibling chapters in reading order (number, then tree order)."""
@@ -682,8 +432,6 @@ class InstrumentPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
 
     @classmethod
     def apply_filters(cls, queryset, params):
-        from comensha_content.kompas.finder import filter_instruments
-
         return filter_instruments(queryset, params)
 
     def publish_problems(self):
@@ -699,7 +447,7 @@ class InstrumentPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
         return super().save(*args, clean=clean, **kwargs)
 
     def get_competent_body_api(self) -> dict | None:
-        return _choice_api(CompetentBody, self.competent_body, self.locale)
+        return choice_api(CompetentBody, self.competent_body, self.locale)
 
     def get_related_instruments(self):
         """Related instruments in this page's language where translated, live ones only."""

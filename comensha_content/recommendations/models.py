@@ -31,15 +31,12 @@ translation key, falling back visibly to the source term.
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator, URLValidator
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from rest_framework import serializers
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -51,75 +48,25 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from comensha_content.blocks import StoryBodyBlock
 from comensha_content.core.pages import BasePage
+from comensha_content.recommendations.choices import (
+    DocumentType,
+    GovernmentResponse,
+    ProgressStatus,
+    Urgency,
+    http_url_validator,
+    recommendation_code_validator,
+)
+from comensha_content.recommendations.filters import filter_recommendations
+from comensha_content.recommendations.forms import RecommendationAdminForm
+from comensha_content.recommendations.serializers import RepresentationField
+from comensha_content.recommendations.tracker import (
+    csv_response,
+    recommendation_detail_context,
+    report_context,
+    tracker_context,
+)
 from comensha_content.safety.models import SearchEngineVisibilityMixin
 from comensha_content.taxonomy.models import Organisation, TaxonomyTerm
-
-#: Web addresses readers can follow: http and https only (no javascript:, data:, ftp:).
-#: Its own error code, so a model form does not replace the message with "Enter a valid URL.".
-http_url_validator = URLValidator(
-    schemes=["http", "https"],
-    message=_("Enter a web address that starts with http:// or https://."),
-    code="url_scheme",
-)
-
-recommendation_code_validator = RegexValidator(
-    r"^[0-9A-Za-z]+(?:[.\-/][0-9A-Za-z]+)*$",
-    _("Use letters and digits, separated by dots, hyphens or slashes, e.g. '4.4.B'."),
-)
-
-
-class DocumentType(models.TextChoices):
-    ADVICE = "advies", _("Advice")
-    GOVERNMENT_RESPONSE = "kabinetsreactie", _("Government response")
-    PROGRESS_REPORT = "voortgangsrapportage", _("Progress report")
-    POLICY_PAPER = "policy-paper", _("Policy paper")
-    RESEARCH_REPORT = "onderzoeksrapport", _("Research report")
-    GUIDE = "handreiking", _("Guide")
-
-
-class Urgency(models.TextChoices):
-    """GRETA's wording: it urges, considers or invites a state to act."""
-
-    URGE = "urge", _("Urges")
-    CONSIDER = "consider", _("Considers")
-    INVITE = "invite", _("Invites")
-
-
-class GovernmentResponse(models.TextChoices):
-    ACCEPTED = "accepted", _("Accepted")
-    PARTLY = "partly", _("Partly accepted")
-    NOT_ACCEPTED = "not-accepted", _("Not accepted")
-    NONE_YET = "none-yet", _("No response yet")
-
-
-class ProgressStatus(models.TextChoices):
-    """Implementation status words that fit the Dutch progress reports, in their usual order."""
-
-    NOT_STARTED = "not-started", _("Not started")
-    EXPLORING = "exploring", _("Exploring")
-    BILL_IN_PREPARATION = "bill-in-preparation", _("Bill in preparation")
-    SUBMITTED = "submitted", _("Submitted")
-    ADOPTED = "adopted", _("Adopted")
-    IN_FORCE = "in-force", _("In force")
-    IMPLEMENTED = "implemented", _("Implemented")
-    NOT_ADOPTED = "not-adopted", _("Not adopted")
-
-
-class RepresentationField(serializers.Field):
-    """Read-only API v2 field whose value is a plain-dict serialiser of ``recommendations.py``.
-
-    The serialisers live in one module so API v2, v3, the CSV and the templates share them.
-    """
-
-    def __init__(self, function_name, **kwargs):
-        super().__init__(read_only=True, source="*", **kwargs)
-        self.function_name = function_name
-
-    def to_representation(self, instance):
-        from comensha_content.recommendations import tracker as recommendations
-
-        serialise = getattr(recommendations, self.function_name)
-        return serialise(instance, request=self.context.get("request"))
 
 
 class RecommendationTheme(TaxonomyTerm):
@@ -225,8 +172,6 @@ class PolicyReportPage(SearchEngineVisibilityMixin, BasePage):
         verbose_name_plural = _("policy reports")
 
     def get_context(self, request, *args, **kwargs):
-        from comensha_content.recommendations.tracker import report_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(report_context(self, request))
         return context
@@ -250,40 +195,6 @@ class RecommendationQuerySet(models.QuerySet):
     def public(self):
         """Recommendations whose report is live and not behind a view restriction."""
         return self.filter(report__in=PolicyReportPage.objects.live().public().values("pk"))
-
-
-class RecommendationAdminForm(WagtailAdminModelForm):
-    """Snippet form: choices in the recommendation's language; no progress before the report."""
-
-    term_fields = ("themes", "addressees")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        locale_id = self.instance.locale_id
-        for name in self.term_fields:
-            field = self.fields.get(name)
-            if field is None or locale_id is None:
-                continue
-            chosen = (
-                [term.pk for term in getattr(self.instance, name).all()] if self.instance.pk else []
-            )
-            field.queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
-
-    def clean(self):
-        cleaned_data = super().clean()
-        report = cleaned_data.get("report")
-        formset = self.formsets.get("progress_updates") if hasattr(self, "formsets") else None
-        if report is None or formset is None:
-            return cleaned_data
-        for form in formset.forms:
-            if not form.is_valid() or not (form.has_changed() or form.instance.pk):
-                continue
-            if formset.can_delete and formset._should_delete_form(form):
-                continue
-            error = ProgressUpdate.date_error(form.cleaned_data.get("date"), report)
-            if error:
-                form.add_error("date", error)
-        return cleaned_data
 
 
 class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -407,8 +318,6 @@ class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
     @classmethod
     def apply_filters(cls, queryset, params):
         """The shared filter protocol: filter by ``api_filter_parameters`` or raise BadFilterValue."""
-        from comensha_content.recommendations.tracker import filter_recommendations
-
         return filter_recommendations(queryset, params)
 
     def report_in_own_language(self):
@@ -566,14 +475,10 @@ class RecommendationIndexPage(SearchEngineVisibilityMixin, RoutablePageMixin, Ba
 
     @path("")
     def index_route(self, request):
-        from comensha_content.recommendations.tracker import tracker_context
-
         return self.render(request, context_overrides=tracker_context(self, request.GET, request))
 
     @path("r/<int:pk>/", name="recommendation")
     def recommendation_route(self, request, pk):
-        from comensha_content.recommendations.tracker import recommendation_detail_context
-
         return self.render(
             request,
             template=self.detail_template,
@@ -582,8 +487,6 @@ class RecommendationIndexPage(SearchEngineVisibilityMixin, RoutablePageMixin, Ba
 
     @path("export-csv/", name="export_csv")
     def export_csv_route(self, request):
-        from comensha_content.recommendations.tracker import csv_response
-
         return csv_response(self, request)
 
     def recommendation_url(self, recommendation, request=None, *, full=False):

@@ -26,7 +26,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 
 from comensha_content.api import v3
-from comensha_content.schema.builder import SchemaSet, undescribed_fields
+from comensha_content.schema.discovery import undescribed_fields
+from comensha_content.schema.sets import SchemaSet
 from comensha_content.schema.typescript import schema_set_typescript
 
 TYPESCRIPT_FILE = "comensha-content.d.ts"

@@ -1,0 +1,156 @@
+"""Serving a page takes the same number of SQL queries however much it holds.
+
+A story of 10, 100 or 1,000 blocks (images with renditions, testimonies, facts with sources,
+links to pages, helpline snippets, ...) and the Kompas finder and the tracker with 10 or 1,000
+items must each take one fixed number of queries: chosen objects, renditions and snippets are
+fetched in bulk, never one query per block or item. Counted with Django's cache emptied before
+each request, so a cache cannot hide a query per item.
+"""
+
+import pytest
+import wagtail
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from benchmarks.synthetic import make_kompas, make_longread, make_tracker
+
+WAGTAIL_8 = wagtail.VERSION >= (8, 0)
+
+
+def count_queries(client, urls_by_size):
+    """``({size: queries}, {size: response})`` of one GET per URL, the cache emptied before each.
+
+    The first URL is requested once beforehand, so process-wide caches (content types, ...)
+    are warm for every size alike.
+    """
+    first = next(iter(urls_by_size.values()))
+    assert client.get(first).status_code == 200
+    counts, responses = {}, {}
+    for size, url in urls_by_size.items():
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, response.content[:500]
+        counts[size], responses[size] = len(captured), response
+    return counts, responses
+
+
+def assert_same(counts, what):
+    """One count for every size; the message shows the counts per size."""
+    assert len(set(counts.values())) == 1, f"{what}: queries per size {counts}"
+    print(f"{what}: {next(iter(counts.values()))} queries for sizes {sorted(counts)}")
+
+
+@pytest.fixture
+def stories(site_root):
+    return {size: make_longread(site_root, size) for size in (10, 100, 1000)}
+
+
+def test_story_page_takes_the_same_queries_for_10_100_and_1000_blocks(client, stories):
+    counts, responses = count_queries(client, {size: story.url for size, story in stories.items()})
+    for size, response in responses.items():
+        html = response.content.decode()
+        # Every block is on the page: a picture per image, two helplines per helpline block.
+        assert html.count('srcset="') == 1 + size // 10  # and the hero image
+        assert html.count('class="cc-helpline__name"') == 2 * (size // 10)
+        assert f'class="cc-testimony__name">Name {size - 7}<' in html  # the last testimony
+    assert_same(counts, "story HTML")
+
+
+def test_story_api_v2_detail_takes_the_same_queries_for_10_100_and_1000_blocks(client, stories):
+    counts, responses = count_queries(
+        client, {size: f"/api/v2/pages/{story.pk}/" for size, story in stories.items()}
+    )
+    for size, response in responses.items():
+        body = response.json()["body"]
+        assert len(body) == size
+        images = [block for block in body if block["type"] == "image"]
+        assert len(images) == size // 10
+        assert all(len(block["value"]["image"]["renditions"]) == 3 for block in images)
+        links = [block for block in body if block["type"] == "call_to_action"]
+        assert links and all(block["value"]["page"]["locale"] == "nl" for block in links)
+    assert_same(counts, "story API v2 detail")
+
+
+@pytest.mark.skipif(not WAGTAIL_8, reason="API v3 comes with Wagtail 8")
+def test_story_api_v3_detail_takes_the_same_queries_for_10_100_and_1000_blocks(client, stories):
+    counts, responses = count_queries(
+        client, {size: f"/api/v3/pages/{story.pk}/" for size, story in stories.items()}
+    )
+    for size, response in responses.items():
+        assert len(response.json()["body"]) == size
+    assert_same(counts, "story API v3 detail")
+
+
+#: Listings show this many items a page in these tests: 10 items fill part of a page, 1,000 fill
+#: it, so a query per listed item shows as a difference.
+PAGE_SIZE = 100
+
+
+@pytest.fixture
+def kompas_pages(site_root, settings):
+    settings.COMENSHA_CONTENT_PAGINATE_BY = PAGE_SIZE
+    return {size: make_kompas(site_root, size) for size in (10, 1000)}
+
+
+@pytest.fixture
+def trackers(site_root, settings):
+    settings.COMENSHA_CONTENT_PAGINATE_BY = PAGE_SIZE
+    return {size: make_tracker(site_root, size) for size in (10, 1000)}
+
+
+def test_kompas_finder_takes_the_same_queries_for_10_and_1000_instruments(client, kompas_pages):
+    counts, responses = count_queries(
+        client, {size: kompas.url for size, kompas in kompas_pages.items()}
+    )
+    for size, response in responses.items():
+        html = response.content.decode()
+        assert html.count("Instrument 0") == min(size, PAGE_SIZE)
+    assert_same(counts, f"Kompas finder HTML ({PAGE_SIZE} a page)")
+
+
+def test_kompas_api_listing_takes_the_same_queries_for_10_and_1000_instruments(
+    client, kompas_pages
+):
+    counts, responses = count_queries(
+        client,
+        {
+            size: "/api/v2/pages/?type=comensha_content.InstrumentPage"
+            f"&descendant_of={kompas.pk}&fields=*&limit=20"
+            for size, kompas in kompas_pages.items()
+        },
+    )
+    for size, response in responses.items():
+        assert response.json()["meta"]["total_count"] == size
+    assert_same(counts, "Kompas finder API v2 list")
+
+
+def test_tracker_takes_the_same_queries_for_10_and_1000_recommendations(client, trackers):
+    # Every tracker lists all recommendations of its language: filter on each one's report.
+    counts, responses = count_queries(
+        client,
+        {
+            size: f"{tracker.url}?report={tracker.get_children().get().pk}"
+            for size, tracker in trackers.items()
+        },
+    )
+    for size, response in responses.items():
+        html = response.content.decode()
+        assert html.count("Recommendation 0") == min(size, PAGE_SIZE)
+    assert_same(counts, f"tracker HTML ({PAGE_SIZE} a page)")
+
+
+def test_tracker_api_takes_the_same_queries_for_10_and_1000_recommendations(client, trackers):
+    reports = {size: tracker.get_children().get() for size, tracker in trackers.items()}
+    counts, responses = count_queries(
+        client,
+        {
+            size: f"/api/v2/recommendations/?report={report.pk}&limit=20"
+            for size, report in reports.items()
+        },
+    )
+    for size, response in responses.items():
+        assert response.json()["meta"]["total_count"] == size
+        assert len(response.json()["items"]) == min(size, 20)
+    assert_same(counts, "tracker API v2 list")
