@@ -45,7 +45,7 @@ def test_a_valid_token_shows_the_draft_in_the_detail_shape(client, drafted, supe
     live = client.get(f"/api/v2/pages/{drafted.pk}/").json()
     assert set(data) == set(live) and set(data["meta"]) == set(live["meta"])
     assert data["meta"]["detail_url"] == live["meta"]["detail_url"]  # links to the pages API
-    from comensha_content.schema.builder import page_schema
+    from comensha_content.schema.sets import page_schema
 
     validate(data, page_schema(LongreadPage, strict=True))
 

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from comensha_content.recommendations.models import Recommendation
-from comensha_content.schema.builder import SchemaSet
+from comensha_content.schema.sets import SchemaSet
 from tests.api.test_schema import validate
 
 pytestmark = pytest.mark.django_db
 
 ENDPOINT = "/api/v2/recommendations/"
-COMMITTED = Path(__file__).resolve().parent.parent / "schema" / "endpoints"
+COMMITTED = Path(__file__).resolve().parents[2] / "schema" / "endpoints"
 
 
 @pytest.fixture(scope="module")

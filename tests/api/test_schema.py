@@ -16,17 +16,15 @@ from wagtail.models import Locale
 
 from comensha_content.blocks import ImageBlock, StoryBodyBlock
 from comensha_content.models import LongreadPage, NarratorKind
-from comensha_content.schema import builder as api_schema
-from comensha_content.schema.builder import (
-    SchemaBuilder,
-    SchemaSet,
-    block_schema,
+from comensha_content.schema import registry as schema_registry
+from comensha_content.schema.builder import SchemaBuilder
+from comensha_content.schema.discovery import (
     package_blocks,
     package_page_models,
-    page_schema,
-    register_block_schema,
     undescribed_fields,
 )
+from comensha_content.schema.registry import register_block_schema
+from comensha_content.schema.sets import SchemaSet, block_schema, page_schema
 
 
 def validate(instance, schema):
@@ -192,7 +190,7 @@ def test_a_registered_declaration_and_an_api_schema_method_are_used():
         validate(RatingBlock().get_api_representation(value), schema)
         assert schema["properties"]["size"]["enum"] == ["", "s", "l", None]
     finally:
-        del api_schema._block_schemas[f"{__name__}.RatingBlock"]
+        del schema_registry._block_schemas[f"{__name__}.RatingBlock"]
     assert block_schema(SelfDescribedBlock())["pattern"] == "^x"
 
 

@@ -17,7 +17,7 @@ from comensha_content.management.commands.comensha_export_schema import (
 )
 from comensha_content.schema.typescript import generate, type_name
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = ROOT / "schema"
 
 

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from comensha_content.api import v3
 from comensha_content.blocks import ImageBlock, StoryBodyBlock
 from comensha_content.models import LongreadPage
-from comensha_content.schema.builder import SchemaSet, page_schema
+from comensha_content.schema.sets import SchemaSet, page_schema
 from tests.api.test_schema import live_package_pages, validate
 from tests.factories import publish_child
 

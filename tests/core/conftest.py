@@ -1,0 +1,2 @@
+"""Fixtures of the core tests: none of their own (the demo, ``kompas`` and ``superuser_client``
+are in tests/conftest.py)."""

@@ -22,6 +22,6 @@ def test_unknown_setting_is_a_clear_error():
 
 
 def test_every_setting_is_documented():
-    docs = (Path(__file__).parent.parent / "docs" / "settings.md").read_text()
+    docs = (Path(__file__).parents[2] / "docs" / "settings.md").read_text()
     for name in DEFAULTS:
         assert f"COMENSHA_CONTENT_{name}" in docs

@@ -11,7 +11,7 @@ from django.apps import apps
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "translation.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "translation.md"
 HEADING = re.compile(r"^#### (\w+)", re.MULTILINE)
 
 

@@ -24,7 +24,7 @@ from wagtail_localize.strings import StringValue
 
 from comensha_content.core.translation import translate_instance
 from comensha_content.models import LongreadPage
-from comensha_content.schema.builder import package_block_modules
+from comensha_content.schema.discovery import package_block_modules
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Taxonomy terms of a Kompas page resolve to the page's locale."""
 
-from comensha_content.kompas.models import localized_terms, terms_for_locale
+from comensha_content.core.locales import localized_terms, terms_for_locale
 from comensha_content.models import KaderTheme
 
 

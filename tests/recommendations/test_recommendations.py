@@ -8,18 +8,14 @@ import re
 
 import pytest
 
+from comensha_content.recommendations.filters import public_recommendations
 from comensha_content.recommendations.models import (
     PolicyReportPage,
     ProgressStatus,
     ProgressUpdate,
     Recommendation,
 )
-from comensha_content.recommendations.tracker import (
-    StatusCount,
-    public_recommendations,
-    status_chart,
-    status_counts,
-)
+from comensha_content.recommendations.tracker import StatusCount, status_chart, status_counts
 from tests.recommendations.recommendation_helpers import (
     DEMO,
     chart_numbers,

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "demo_site.settings_production",
     "DJANGO_SECRET_KEY": "x7#kq!p9Lm2vZr8TgY4wQs6NcB3hJdF5aE1uKo0iXyW-deploy-check-only",

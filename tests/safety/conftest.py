@@ -1,0 +1,1 @@
+"""Fixtures of the reader-safety tests: none shared by several modules (see test_safety.py)."""

@@ -1,0 +1,1 @@
+"""Fixtures of the taxonomy tests: none of their own (``locales`` is in tests/conftest.py)."""
