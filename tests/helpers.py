@@ -61,3 +61,14 @@ def ensure_sqlite_search_index():
             f"CREATE TRIGGER delete_{table}_fts AFTER DELETE ON {table} BEGIN "
             f"DELETE FROM {table}_fts WHERE rowid=OLD.id; END"
         )
+
+
+def source_segments(instance):
+    """Return the translatable source strings of ``instance``, in wagtail-localize's order."""
+    from wagtail_localize.models import TranslationSource
+
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    return [
+        segment.string.data
+        for segment in source.stringsegment_set.order_by("order").select_related("string")
+    ]

@@ -1,17 +1,11 @@
 """API schemas of the /recommendations/ endpoint of API v2, derived from its viewset."""
 
-from comensha_content.recommendations import choices as recommendation_choices
 from comensha_content.recommendations.schemas import (
-    TERMS_IN_OWN_LANGUAGE,
-    current_status,
-    progress_update,
-    recommendation_report_link,
+    RECOMMENDATION_URL,
+    recommendation_field_schemas,
 )
 from comensha_content.schema.declarations import (
     _model,
-    choice,
-    model_field_described,
-    terms,
 )
 from comensha_content.schema.primitives import (
     APP_LABEL,
@@ -30,48 +24,13 @@ RECOMMENDATIONS_ENDPOINT = "recommendations"
 
 def _recommendation_endpoint_properties(builder):
     """``{field: schema}`` of every field ``RecommendationsAPIViewSet`` can serve, and the meta."""
-    models = recommendation_choices
-    model = f"{APP_LABEL}.Recommendation"
-
-    def field(name, schema, description=None):
-        return model_field_described(model, name, schema, description)
-
     meta = {
-        "type": {"const": model},
+        "type": {"const": f"{APP_LABEL}.Recommendation"},
         "detail_url": described(STRING, description="This recommendation's API detail URL."),
         "locale": described(STRING, description="Language code."),
-        "html_url": described(
-            nullable(STRING),
-            description="The recommendation's page under the tracker in its language, absolute; "
-            "null when that language has no live tracker.",
-        ),
+        "html_url": described(nullable(STRING), description=RECOMMENDATION_URL),
     }
-    body = {
-        "id": INTEGER,
-        "code": field("code", STRING),
-        "title": field("title", STRING),
-        "text": field("text", STRING),
-        "report": field("report", recommendation_report_link(builder)),
-        "page_number": field("page_number", nullable(INTEGER)),
-        "themes": field(
-            "themes", terms(builder, f"{APP_LABEL}.RecommendationTheme"), TERMS_IN_OWN_LANGUAGE
-        ),
-        "addressees": field(
-            "addressees", terms(builder, f"{APP_LABEL}.Organisation"), TERMS_IN_OWN_LANGUAGE
-        ),
-        "urgency": field(
-            "urgency", nullable(choice(builder, models.Urgency)), "Null when not given."
-        ),
-        "government_response": field(
-            "government_response", choice(builder, models.GovernmentResponse)
-        ),
-        "current_status": current_status(builder),
-        "history": described(
-            {"type": "array", "items": progress_update(builder)},
-            "History",
-            "The progress updates, oldest first.",
-        ),
-    }
+    body = {"id": INTEGER, **recommendation_field_schemas(builder)}
     return meta, body
 
 

@@ -1,8 +1,9 @@
 """API v2 endpoints: Wagtail's pages endpoint with each page type's own filters.
 
 Use ``ComenshaPagesAPIViewSet`` instead of Wagtail's ``PagesAPIViewSet`` when registering the
-``pages`` endpoint. With ``?type=app.Model`` the model's ``api_filter_parameters`` become valid
-query parameters; a bad value answers 400 with a message, as does an unknown locale or a value
+``pages`` endpoint. With ``?type=app.Model`` the API parameters of the model's ``filterset_class``
+(a django-filter FilterSet, ``comensha_content.core.listing``) become valid query parameters; a
+bad value answers 400 with a message, as does an unknown locale or a value
 outside a model field's choices. Detail responses carry ETag and
 Last-Modified and answer 304 to a matching ``If-None-Match`` (``caching.py``).
 """
@@ -19,15 +20,18 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale, Site
 
 from comensha_content.api.caching import ConditionalDetailMixin
-from comensha_content.core.listing import BadFilterValue, apply_model_filters
+from comensha_content.core.listing import BadFilterValue, model_filterset
 
 
 class ModelFilters:
-    """DRF filter backend running the model's own ``apply_filters``."""
+    """DRF filter backend running the model's own FilterSet (its API parameters)."""
 
     def filter_queryset(self, request, queryset, view):
+        filterset_class = model_filterset(queryset.model)
+        if filterset_class is None:
+            return queryset
         try:
-            return apply_model_filters(queryset.model, queryset, request.GET)
+            return filterset_class(request.GET, queryset, api=True).filtered()
         except BadFilterValue as error:
             raise BadRequestError(error.message) from error
 
@@ -159,7 +163,8 @@ class ComenshaPagesAPIViewSet(ValidSearchOperatorMixin, ConditionalDetailMixin, 
             raise BadRequestError(str(error)) from error
 
     def check_query_parameters(self, queryset):
-        extra = frozenset(getattr(queryset.model, "api_filter_parameters", ()))
+        filterset_class = model_filterset(queryset.model)
+        extra = frozenset(filterset_class.api_parameters() if filterset_class else ())
         if extra:
             self.known_query_parameters = self.known_query_parameters | extra
         super().check_query_parameters(queryset)

@@ -3,8 +3,8 @@
 Register it in a site's router: ``api_router.register_endpoint("recommendations",
 RecommendationsAPIViewSet)``. Query parameters: ``report``, ``theme``, ``addressee``, ``status``,
 ``response`` (as on the tracker), ``locale`` (language codes), ``search`` (text, through Wagtail's
-search backend), plus Wagtail's ``fields``, ``order``, ``limit`` and ``offset``. An unknown or
-malformed value answers 400 with ``{"message": ...}``. Only recommendations of live, public
+search backend), defined by the django-filter FilterSet ``RecommendationAPIFilterSet``; plus
+Wagtail's ``fields``, ``order``, ``limit`` and ``offset``. An unknown or malformed value answers 400 with ``{"message": ...}``. Only recommendations of live, public
 reports are served. Detail responses carry ETag and Last-Modified (``caching.py``).
 """
 
@@ -16,21 +16,18 @@ from comensha_content.api.caching import ConditionalDetailMixin, recommendation_
 from comensha_content.api.v2 import ValidSearchOperatorMixin
 from comensha_content.core.listing import BadFilterValue
 from comensha_content.recommendations.filters import (
-    FILTER_PARAMETERS,
-    filter_by_locale,
-    filter_recommendations,
+    RecommendationAPIFilterSet,
     public_recommendations,
 )
 from comensha_content.recommendations.models import Recommendation
 
 
 class RecommendationFilter:
-    """DRF filter backend running the tracker's own filtering function."""
+    """DRF filter backend running the tracker's own FilterSet (``locale`` and ``search`` added)."""
 
     def filter_queryset(self, request, queryset, view):
         try:
-            queryset = filter_by_locale(queryset, request.GET)
-            return filter_recommendations(queryset, request.GET, search_parameter="search")
+            return RecommendationAPIFilterSet(request.GET, queryset, api=True).filtered()
         except BadFilterValue as error:
             raise BadRequestError(error.message) from error
 
@@ -40,7 +37,7 @@ class RecommendationsAPIViewSet(ValidSearchOperatorMixin, ConditionalDetailMixin
     name = "recommendations"
     filter_backends = [RecommendationFilter, OrderingFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
-        [*FILTER_PARAMETERS, "locale"]
+        RecommendationAPIFilterSet.api_parameters()
     )
     meta_fields = BaseAPIViewSet.meta_fields + ["locale", "html_url"]
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [

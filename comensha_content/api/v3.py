@@ -2,7 +2,7 @@
 
 Wagtail's v3 API types a StreamField as ``list[Any]`` and a property in ``api_fields`` as
 ``Any``. ``register()``, called from the AppConfig's ``ready()``, publishes the schemas of
-``api/schema.py`` instead, through Wagtail's public extension points only:
+``comensha_content.schema`` instead, through Wagtail's public extension points only:
 
 - ``read_generator.register_field_schema(StreamField, ...)`` types every StreamField that uses
   this package's blocks (also on a site's own page models), and

@@ -20,6 +20,7 @@ from functools import wraps
 from django.urls import URLPattern
 
 from comensha_content.api.caching import conditional_v3_page_detail
+from comensha_content.core.listing import model_filterset
 
 #: URL names in ``wagtail.api.v3.routers.pages``.
 V3_PAGE_DETAIL = "detail_page"
@@ -27,13 +28,17 @@ V3_PAGE_LISTING = "list_pages"
 
 
 def v2_only_filters():
-    """``{parameter: [page type labels]}`` of the package's page filters (API v2 only)."""
+    """``{parameter: [page type labels]}`` of the package's page filters (API v2 only).
+
+    Read from each page type's ``filterset_class``, the FilterSet API v2 runs.
+    """
     from comensha_content.schema.discovery import package_page_models
 
     parameters = {}
     for model in package_page_models():
-        for name in getattr(model, "api_filter_parameters", ()):
-            parameters.setdefault(name, []).append(model._meta.label)
+        filterset_class = model_filterset(model)
+        for parameter in filterset_class.describe_parameters() if filterset_class else ():
+            parameters.setdefault(parameter["name"], []).append(model._meta.label)
     return parameters
 
 

@@ -19,8 +19,9 @@ from comensha_content.blocks.fields import (
 )
 from comensha_content.blocks.paths import stable_paths
 from comensha_content.blocks.stored import TolerantStoredValueMixin
-from comensha_content.blocks.struct import ContentStructBlock, fallback_language
+from comensha_content.blocks.struct import ContentStructBlock
 from comensha_content.blocks.text import ChapterBlock
+from comensha_content.core.locales import fallback_language
 from comensha_content.core.representation import page_link_representation
 
 #: Ids the page itself uses (the main landmark, footnotes), which a chapter must not take.

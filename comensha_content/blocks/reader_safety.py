@@ -10,9 +10,10 @@ from comensha_content.blocks.media import ImageBlock
 from comensha_content.blocks.navigation import AnchoredStreamBlock
 from comensha_content.blocks.paths import stable_paths
 from comensha_content.blocks.people import TestimonyBlock
-from comensha_content.blocks.struct import ContentStructBlock, fallback_language
+from comensha_content.blocks.struct import ContentStructBlock
 from comensha_content.blocks.text import ParagraphBlock, PullQuoteBlock
-from comensha_content.core.representation import localized_instance, snippet_representation
+from comensha_content.core.locales import fallback_language, localized_instance
+from comensha_content.core.representation import snippet_representation
 
 HELPLINE_MODEL = "comensha_content.Helpline"
 

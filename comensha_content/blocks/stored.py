@@ -128,9 +128,7 @@ def coerce_stored(block, raw):
         return _stream(block, raw)
     if isinstance(block, blocks.ListBlock):
         return _list(block, raw)
-    if isinstance(block, blocks.ChooserBlock):
-        return _chooser_id(block, raw)
-    if isinstance(block, blocks.PageChooserBlock):
+    if isinstance(block, blocks.ChooserBlock):  # page, image, document and snippet choosers
         return _chooser_id(block, raw)
     if isinstance(block, blocks.DateBlock):
         return _date(raw)

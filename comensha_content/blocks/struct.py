@@ -7,22 +7,6 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from comensha_content.blocks.paths import stable_paths
 from comensha_content.blocks.stored import TolerantStoredValueMixin
-from comensha_content.core.conf import get_setting
-from comensha_content.core.representation import language_name
-
-
-def fallback_language(representation):
-    """The source language's name to show beside a fallback, e.g. "(Dutch)", or "".
-
-    ``representation`` is a chooser's representation with ``locale`` and ``is_fallback``.
-    Empty when COMENSHA_CONTENT_SOURCE_FALLBACK_NOTICE is off.
-    """
-    if not representation or not representation.get("is_fallback"):
-        return ""
-    if not get_setting("SOURCE_FALLBACK_NOTICE"):
-        return ""
-    return language_name(representation["locale"])
-
 
 #: Children whose value is not text; any other FieldBlock holds text (a string or None).
 NON_TEXT_FIELDS = (

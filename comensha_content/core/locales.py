@@ -10,6 +10,8 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, TranslatableMixin
 
+from comensha_content.core.conf import get_setting
+
 
 def localized_instance(obj):
     """Return ``(instance in the active language, is_fallback)``.
@@ -72,35 +74,66 @@ def terms_for_locale(model, locale):
     return sorted(terms, key=_term_order)
 
 
+def fallback_language(representation):
+    """The source language's name to show beside a fallback, e.g. "(Dutch)", or "".
+
+    ``representation`` is a chooser's representation with ``locale`` and ``is_fallback``.
+    Empty when COMENSHA_CONTENT_SOURCE_FALLBACK_NOTICE is off.
+    """
+    if not representation or not representation.get("is_fallback"):
+        return ""
+    if not get_setting("SOURCE_FALLBACK_NOTICE"):
+        return ""
+    return language_name(representation["locale"])
+
+
+class TermResolver:
+    """Taxonomy terms shown in one locale, matched by code (the same in every language).
+
+    wagtail-localize copies a translation's term relations unchanged (the source terms); this
+    shows each term in ``locale``, or the source term marked ``is_fallback`` when it has no
+    translation. Each taxonomy's terms in the locale are loaded once, when a term from another
+    locale first needs them; keep one resolver per request to share them across a listing.
+    """
+
+    def __init__(self, locale):
+        self.locale = locale
+        self._by_code = {}
+
+    def _translations(self, model):
+        if model not in self._by_code:
+            self._by_code[model] = {
+                term.code: term
+                for term in model.objects.filter(locale=self.locale).select_related("locale")
+            }
+        return self._by_code[model]
+
+    def localize(self, term):
+        """``term`` in the resolver's locale (or itself), with ``is_fallback`` set; None stays."""
+        if term is None:
+            return None
+        if term.locale_id != self.locale.pk:
+            term = self._translations(type(term)).get(term.code, term)
+        term.is_fallback = term.locale_id != self.locale.pk
+        return term
+
+    def localize_all(self, terms):
+        """``terms`` localised, once per code, in taxonomy order."""
+        by_code = {}
+        for term in terms:
+            localized = self.localize(term)
+            by_code.setdefault(localized.code, localized)
+        return sorted(by_code.values(), key=_term_order)
+
+
 def localized_terms(terms, locale):
     """``terms`` resolved to ``locale`` by code; untranslated terms stay, marked as fallback."""
-    terms = list(terms)
-    if not terms:
-        return []
-    model = type(terms[0])
-    foreign_codes = [term.code for term in terms if term.locale_id != locale.pk]
-    translations = {}
-    if foreign_codes:
-        translations = {
-            term.code: term
-            for term in model.objects.filter(code__in=foreign_codes, locale=locale).select_related(
-                "locale"
-            )
-        }
-    resolved = []
-    for term in terms:
-        if term.locale_id != locale.pk:
-            term = translations.get(term.code, term)
-        term.is_fallback = term.locale_id != locale.pk
-        resolved.append(term)
-    return sorted(resolved, key=_term_order)
+    return TermResolver(locale).localize_all(terms)
 
 
 def localized_term(term, locale):
-    """One term (or None) resolved to ``locale``; see ``localized_terms``."""
-    if term is None:
-        return None
-    return localized_terms([term], locale)[0]
+    """One term (or None) resolved to ``locale``; see ``TermResolver``."""
+    return TermResolver(locale).localize(term)
 
 
 def localized_page(page, locale):

@@ -16,7 +16,7 @@ from django.conf import settings
 from wagtail.rich_text import RichText, expand_db_html
 
 from comensha_content.core.conf import get_setting
-from comensha_content.core.locales import language_name, localized_instance
+from comensha_content.core.locales import localized_instance
 
 try:  # Wagtail 8: one resolver for every rich text output format (db_html, html, markdown, ...)
     from wagtail.api.rich_text import APIRichText
@@ -83,6 +83,14 @@ def rich_text_representation(value, rich_text_format=None):
     if rich_text_format is not None and resolved not in _known_rich_text_formats():
         raise ValueError(f"Unknown rich text format {rich_text_format!r}.")
     return source
+
+
+def term_representation(term):
+    """A taxonomy term as its model shapes it, plus ``is_fallback`` like other choosers."""
+    return {
+        **term.get_api_representation(),
+        "is_fallback": bool(getattr(term, "is_fallback", False)),
+    }
 
 
 def page_link_representation(page, request=None):
@@ -179,10 +187,9 @@ def image_representation(image, *, alt="", decorative=False, caption="", credit=
 __all__ = [
     "image_renditions",
     "image_representation",
-    "language_name",
-    "localized_instance",
     "page_link_representation",
     "rich_text_format_from_context",
     "rich_text_representation",
     "snippet_representation",
+    "term_representation",
 ]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 from wagtail.rich_text.pages import PageLinkHandler
 
-from comensha_content.core.representation import language_name
+from comensha_content.core.locales import language_name
 
 
 def _active_locale_id():

@@ -22,15 +22,6 @@ class MissingSegmentTranslations(ValueError):
         super().__init__(f"No translation for {len(missing)} segment(s) of {instance!r}:\n{listed}")
 
 
-def source_segments(instance):
-    """Return the translatable source strings of ``instance``, in wagtail-localize's order."""
-    source, _created = TranslationSource.update_or_create_from_instance(instance)
-    return [
-        segment.string.data
-        for segment in source.stringsegment_set.order_by("order").select_related("string")
-    ]
-
-
 @transaction.atomic
 def translate_instance(instance, target_locale, catalog, *, user=None, publish=True, strict=True):
     """Translate ``instance`` into ``target_locale`` with ``catalog`` (source text -> translation).

@@ -4,21 +4,13 @@ from django.utils.translation import override
 from rest_framework.fields import Field
 
 from comensha_content.core.locales import localized_term
-from comensha_content.core.representation import page_link_representation
+from comensha_content.core.representation import page_link_representation, term_representation
 
 
 def page_link_in(page, locale):
     """``page_link_representation`` ({id, type, locale, title, url, is_fallback}) in ``locale``."""
     with override(locale.language_code):
         return page_link_representation(page)
-
-
-def term_api(term):
-    """A term as the shared taxonomy shapes it, plus ``is_fallback`` like other choosers."""
-    return {
-        **term.get_api_representation(),
-        "is_fallback": bool(getattr(term, "is_fallback", False)),
-    }
 
 
 def choice_api(choices, code, locale):
@@ -37,7 +29,7 @@ class LocalizedTermsField(Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page) -> list[dict]:
-        return [term_api(term) for term in page.localized_relation(self.relation)]
+        return [term_representation(term) for term in page.localized_relation(self.relation)]
 
 
 class LocalizedTermField(Field):
@@ -49,7 +41,7 @@ class LocalizedTermField(Field):
 
     def to_representation(self, page) -> dict | None:
         term = localized_term(getattr(page, self.relation), page.locale)
-        return None if term is None else term_api(term)
+        return None if term is None else term_representation(term)
 
 
 class CallableField(Field):

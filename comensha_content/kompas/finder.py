@@ -1,107 +1,17 @@
-"""The Kompas instrument finder: one set of filters for the HTML form and API v2.
+"""The Kompas instrument finder on a KompasPage: filtered, searched and paginated instruments.
 
-Filters take codes (repeated or comma-separated): ``exploitation`` (form of exploitation),
-``theme`` (Kader theme), ``plateau`` and ``authority`` (competent body). Codes within one filter
-are alternatives (OR); different filters narrow each other (AND). Free text (``q`` in HTML;
-Wagtail's ``search`` in the API) goes through Wagtail's search backend.
-
-The filter parameter names differ from the model's field names on purpose: Wagtail's API
-treats a parameter named like an API field as an exact field filter of its own.
+Its filters are ``InstrumentFilterSet`` (``kompas/filters.py``), the same django-filter FilterSet
+API v2 runs: codes (repeated or comma-separated) of ``exploitation``, ``theme``, ``plateau`` and
+``authority``, alternatives within one filter, narrowing across filters. Free text (``q`` in
+HTML; Wagtail's ``search`` in the API) goes through Wagtail's search backend.
 """
-
-from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from comensha_content.core.conf import get_setting
-from comensha_content.core.listing import BadFilterValue, get_codes
-from comensha_content.core.locales import terms_for_locale
-from comensha_content.kompas.choices import CompetentBody
-
-#: Longest free-text query the finder accepts.
-MAX_QUERY_LENGTH = 200
-
-#: HTML query parameter for free text.
-TEXT_PARAMETER = "q"
-
-
-@dataclass(frozen=True)
-class FinderFilter:
-    """One filter: its query parameter, label, ORM lookup and where its codes come from."""
-
-    parameter: str
-    label: str
-    lookup: str
-    taxonomy: str = ""  # model name in models.taxonomy, or "" for competent body choices
-
-    @property
-    def taxonomy_model(self):
-        from comensha_content.taxonomy import models as taxonomy
-
-        return getattr(taxonomy, self.taxonomy) if self.taxonomy else None
-
-    def allowed_codes(self):
-        if self.taxonomy_model is None:
-            return CompetentBody.values
-        return set(self.taxonomy_model.objects.values_list("code", flat=True))
-
-    def options(self, locale):
-        """(code, label, language) for the form, in ``locale`` where translated.
-
-        ``language`` is the language code of a label shown from another locale, else "".
-        """
-        if self.taxonomy_model is None:
-            return [(code, label, "") for code, label in CompetentBody.choices]
-        return [
-            (term.code, term.name, term.locale.language_code if term.is_fallback else "")
-            for term in terms_for_locale(self.taxonomy_model, locale)
-        ]
-
-
-FILTERS = (
-    FinderFilter(
-        "exploitation",
-        _("Form of exploitation"),
-        "forms_of_exploitation__code__in",
-        "FormOfExploitation",
-    ),
-    FinderFilter("theme", _("Kader theme"), "kader_themes__code__in", "KaderTheme"),
-    FinderFilter("plateau", _("Plateau"), "kader_plateau__code__in", "Plateau"),
-    FinderFilter("authority", _("Competent body"), "competent_body__in"),
-)
-
-
-def filter_instruments(queryset, params):
-    """``queryset`` narrowed by the finder filters in ``params``; raises BadFilterValue.
-
-    Each filter becomes an ``id__in`` subquery, so the result has no duplicate rows from the
-    many-to-many joins and stays a queryset Wagtail's search backends can search.
-    """
-    model = queryset.model
-    for finder_filter in FILTERS:
-        codes = get_codes(params, finder_filter.parameter, finder_filter.allowed_codes())
-        if codes:
-            matching = model.objects.filter(**{finder_filter.lookup: codes}).values("id")
-            queryset = queryset.filter(id__in=matching)
-    return queryset
-
-
-def clean_query(params):
-    """The free-text query from ``params`` (stripped), or raise BadFilterValue if malformed."""
-    query = (params.get(TEXT_PARAMETER) or "").strip()
-    if "\x00" in query or len(query) > MAX_QUERY_LENGTH:
-        raise BadFilterValue(
-            TEXT_PARAMETER,
-            query[:40],
-            gettext(
-                "The search text is too long or contains characters that cannot be searched. Use at most %(max)s characters."
-            )
-            % {"max": MAX_QUERY_LENGTH},
-        )
-    return query
+from comensha_content.core.listing import BadFilterValue
+from comensha_content.kompas.filters import FILTERS, TEXT_PARAMETER, InstrumentFilterSet
 
 
 class InstrumentFinder:
@@ -115,13 +25,12 @@ class InstrumentFinder:
         self.locale = kompas_page.locale
         self.params = params
         self.notice = ""
+        filterset = InstrumentFilterSet(params, all_instruments)
         try:
-            instruments = filter_instruments(all_instruments, params)
-            self.query = clean_query(params)
+            instruments = filterset.filtered()
+            self.query = filterset.cleaned_data[TEXT_PARAMETER]
             self.selected = {
-                finder_filter.parameter: set(
-                    get_codes(params, finder_filter.parameter, finder_filter.allowed_codes())
-                )
+                finder_filter.parameter: set(filterset.cleaned_data[finder_filter.parameter])
                 for finder_filter in FILTERS
             }
         except BadFilterValue as error:

@@ -27,13 +27,13 @@ from comensha_content.core.locales import (
     terms_for_locale,
 )
 from comensha_content.core.pages import BasePage
+from comensha_content.core.representation import term_representation
 from comensha_content.kompas.api_fields import (
     CallableField,
     LocalizedTermField,
     LocalizedTermsField,
     choice_api,
     page_link_in,
-    term_api,
 )
 from comensha_content.kompas.blocks import (
     CaseLawBlock,
@@ -44,11 +44,8 @@ from comensha_content.kompas.blocks import (
 )
 from comensha_content.kompas.cards import KompasCardMixin
 from comensha_content.kompas.choices import CompetentBody, KompasSection
-from comensha_content.kompas.finder import (
-    InstrumentFinder,
-    filter_instruments,
-    finder_api_description,
-)
+from comensha_content.kompas.filters import InstrumentFilterSet
+from comensha_content.kompas.finder import InstrumentFinder, finder_api_description
 from comensha_content.kompas.forms import InstrumentPageForm, KompasPageForm
 from comensha_content.safety.models import SearchEngineVisibilityMixin
 from comensha_content.taxonomy.models import (
@@ -163,10 +160,10 @@ class KompasPage(SearchEngineVisibilityMixin, BasePage):
         ]
 
     def get_kader_themes_api(self) -> list[dict]:
-        return [term_api(term) for term in self.kader_themes]
+        return [term_representation(term) for term in self.kader_themes]
 
     def get_plateaus_api(self) -> list[dict]:
-        return [term_api(term) for term in self.plateaus]
+        return [term_representation(term) for term in self.plateaus]
 
     def get_finder_api(self) -> dict:
         with override(self.locale.language_code):
@@ -406,8 +403,9 @@ class InstrumentPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
     card_kicker_template = "comensha_content/kompas/card_instrument_kicker.html"
     card_body_template = "comensha_content/kompas/card_instrument.html"
 
-    #: Query parameters of the finder (HTML and API v2); see comensha_content.kompas.
-    api_filter_parameters = ("exploitation", "theme", "plateau", "authority")
+    #: The finder's filters (HTML and API v2; comensha_content.kompas.filters).
+    filterset_class = InstrumentFilterSet
+    api_filter_parameters = InstrumentFilterSet.api_parameters()
 
     api_fields = [
         APIField("summary"),
@@ -429,10 +427,6 @@ class InstrumentPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
     class Meta:
         verbose_name = _("Kompas instrument")
         verbose_name_plural = _("Kompas instruments")
-
-    @classmethod
-    def apply_filters(cls, queryset, params):
-        return filter_instruments(queryset, params)
 
     def publish_problems(self):
         """Why this instrument may not be published yet (see comensha_content.core.publishing)."""

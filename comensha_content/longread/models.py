@@ -30,21 +30,18 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from comensha_content.blocks import FactsBlock, SourcesBlock, StoryBodyBlock, table_of_contents
 from comensha_content.blocks.choosers import PageChooserBlock
 from comensha_content.core.conf import get_setting
-from comensha_content.core.listing import BadFilterValue, get_codes
+from comensha_content.core.listing import BadFilterValue
 from comensha_content.core.pages import BasePage
 from comensha_content.core.text_stats import count_words, iter_text, reading_minutes
+from comensha_content.longread.choices import NarratorKind
+from comensha_content.longread.filters import StoryFilterSet
 from comensha_content.safety.models import SearchEngineVisibilityMixin
 from comensha_content.taxonomy.models import FormOfExploitation, Role
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
-#: A review of consent is due at most this many years after consent was given (DOMAIN.md §4).
+#: A review of consent is due at most this many years after consent was given (see docs/reader-safety.md).
 MAX_CONSENT_YEARS = 3
-
-
-class NarratorKind(models.TextChoices):
-    VICTIM = "victim", _("Victim")
-    PROFESSIONAL = "professional", _("Professional")
 
 
 class LongreadIndexPage(SearchEngineVisibilityMixin, BasePage):
@@ -98,7 +95,7 @@ class LongreadIndexPage(SearchEngineVisibilityMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         stories = self.get_stories()
         try:
-            stories = LongreadPage.apply_filters(stories, request.GET)
+            stories = LongreadPage.filterset_class(request.GET, stories).filtered()
             context["active_filters"] = {
                 name: request.GET.getlist(name)
                 for name in LongreadPage.api_filter_parameters
@@ -273,7 +270,9 @@ class LongreadPage(SearchEngineVisibilityMixin, BasePage):
         SynchronizedField("consent_records"),
     ]
 
-    api_filter_parameters = ("narrator", "form", "role")
+    #: Query parameters of the index page and API v2 (comensha_content.core.listing).
+    filterset_class = StoryFilterSet
+    api_filter_parameters = StoryFilterSet.api_parameters()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -302,22 +301,6 @@ class LongreadPage(SearchEngineVisibilityMixin, BasePage):
     class Meta:
         verbose_name = _("longread story")
         verbose_name_plural = _("longread stories")
-
-    # -- filters shared by the index page and the API -------------------------------------
-    @classmethod
-    def apply_filters(cls, queryset, params):
-        narrators = get_codes(params, "narrator", NarratorKind.values)
-        forms = get_codes(
-            params, "form", FormOfExploitation.objects.values_list("code", flat=True).distinct()
-        )
-        roles = get_codes(params, "role", Role.objects.values_list("code", flat=True).distinct())
-        if narrators:
-            queryset = queryset.filter(narrator_kind__in=narrators)
-        if forms:
-            queryset = queryset.filter(form_of_exploitation__code__in=forms)
-        if roles:
-            queryset = queryset.filter(role__code__in=roles)
-        return queryset
 
     # -- computed from the body on the server -----------------------------------------
     @cached_property

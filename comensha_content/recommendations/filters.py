@@ -1,12 +1,15 @@
-"""The tracker's filters: one function serves the HTML tracker, its CSV export and the API.
+"""The tracker's filters: one FilterSet serves the HTML tracker, its CSV export and the API.
 
-``filter_recommendations`` raises ``BadFilterValue`` for an unknown or malformed value, which the
-tracker shows as a notice over the unfiltered list and the API answers with 400 (parameters are
-described in ``tracker.py``).
+``RecommendationFilterSet`` (django-filter, on ``comensha_content.core.listing``) raises
+``BadFilterValue`` from ``filtered()`` for an unknown or malformed value, which the tracker shows
+as a notice over the unfiltered list and the API answers with 400 (parameters are described in
+``tracker.py``). ``RecommendationAPIFilterSet`` is the same filters for API v2, with ``locale``
+first and the text search read from ``search`` instead of ``q``.
 """
 
 import unicodedata
 
+from django import forms
 from django.apps import apps
 from django.db import DatabaseError, transaction
 from django.db.models import Prefetch
@@ -14,11 +17,16 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from comensha_content.core.listing import BadFilterValue, get_codes
+from comensha_content.core.listing import (
+    BadFilterValue,
+    CodesField,
+    CodesFilter,
+    ListingFilter,
+    ListingFilterSet,
+)
 from comensha_content.recommendations.choices import GovernmentResponse, ProgressStatus
 from comensha_content.taxonomy.models import Organisation
 
-FILTER_PARAMETERS = ("report", "theme", "addressee", "status", "response")
 SEARCH_PARAMETER = "q"
 #: Longest search text used; the rest is ignored.
 MAX_SEARCH_LENGTH = 200
@@ -61,84 +69,123 @@ def public_recommendations(locale=None):
     return queryset
 
 
-def filter_recommendations(queryset, params, *, search_parameter=SEARCH_PARAMETER):
-    """Apply the tracker's filters in ``params`` (a QueryDict or dict) to ``queryset``.
+class ReportIdsField(CodesField):
+    """Report page ids: the given ids that exist are allowed (anything else is a bad value)."""
 
-    Raises BadFilterValue naming the first unknown or malformed value.
-    """
-    if "latest_status" not in queryset.query.annotations:
-        queryset = queryset.with_current_status()
-
-    report_ids = get_codes(params, "report", _known_report_ids(params))
-    if report_ids:
-        keys = (
-            _model("PolicyReportPage").objects.filter(pk__in=report_ids).values("translation_key")
+    def allowed_codes(self, given):
+        candidates = {value for value in given if value.isdigit()}
+        if not candidates:
+            return set()
+        found = _model("PolicyReportPage").objects.filter(
+            pk__in=[int(value) for value in candidates]
         )
-        queryset = queryset.filter(report__translation_key__in=keys)
+        return {str(pk) for pk in found.values_list("pk", flat=True)}
 
-    theme_codes = get_codes(
-        params, "theme", _model("RecommendationTheme").objects.values_list("code", flat=True)
-    )
-    if theme_codes:
-        matching = (
-            _model("Recommendation").objects.filter(themes__code__in=theme_codes).values("pk")
-        )
-        queryset = queryset.filter(pk__in=matching)
 
-    addressee_codes = get_codes(
-        params, "addressee", Organisation.objects.values_list("code", flat=True)
-    )
-    if addressee_codes:
-        matching = (
-            _model("Recommendation")
-            .objects.filter(addressees__code__in=addressee_codes)
-            .values("pk")
-        )
-        queryset = queryset.filter(pk__in=matching)
+class ReportFilter(CodesFilter):
+    """Recommendations of the given reports; a report in another language selects the same
+    report's translation (by ``translation_key``), so a language switch keeps the filter."""
 
-    status_codes = get_codes(params, "status", ProgressStatus.values)
-    if status_codes:
-        queryset = queryset.filter(latest_status__in=status_codes)
+    field_class = ReportIdsField
 
-    response_codes = get_codes(params, "response", GovernmentResponse.values)
-    if response_codes:
-        queryset = queryset.filter(government_response__in=response_codes)
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        keys = _model("PolicyReportPage").objects.filter(pk__in=value).values("translation_key")
+        return qs.filter(report__translation_key__in=keys)
 
-    text = clean_search_text(params.get(search_parameter))
-    if text:
+
+class SearchTextField(forms.Field):
+    def to_python(self, value):
+        return clean_search_text(value)
+
+
+class SearchFilter(ListingFilter):
+    """Words searched through Wagtail's search backend; a search the database refuses is a bad
+    value (in a savepoint, so a failed search does not break the request)."""
+
+    field_class = SearchTextField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
         try:
-            with transaction.atomic():  # a savepoint: a failed search must not break the request
-                found = search_recommendation_ids(text)
+            with transaction.atomic():
+                found = search_recommendation_ids(value)
         except DatabaseError as error:
             raise BadFilterValue(
-                search_parameter,
-                text,
-                gettext("These search words cannot be searched for: %(text)s") % {"text": text},
+                self.parameter,
+                value,
+                gettext("These search words cannot be searched for: %(text)s") % {"text": value},
             ) from error
-        queryset = queryset.filter(pk__in=found)
-    return queryset
+        return qs.filter(pk__in=found)
 
 
-def filter_by_locale(queryset, params, parameter="locale"):
-    """Only recommendations in the languages given by code (API); BadFilterValue if unknown."""
-    codes = get_codes(params, parameter, Locale.objects.values_list("language_code", flat=True))
-    return queryset.filter(locale__language_code__in=codes) if codes else queryset
+def _theme_codes():
+    return _model("RecommendationTheme").objects.values_list("code", flat=True)
 
 
-def _known_report_ids(params):
-    """The given report ids that exist, as strings (anything else is a bad value)."""
-    raw = params.getlist("report") if hasattr(params, "getlist") else [params.get("report")]
-    candidates = {
-        value.strip()
-        for item in raw
-        if item
-        for value in str(item).split(",")
-        if value.strip().isdigit()
-    }
-    if not candidates:
-        return set()
-    found = _model("PolicyReportPage").objects.filter(pk__in=[int(value) for value in candidates])
-    return {str(pk) for pk in found.values_list("pk", flat=True)}
+def _organisation_codes():
+    return Organisation.objects.values_list("code", flat=True)
+
+
+def _language_codes():
+    return Locale.objects.values_list("language_code", flat=True)
+
+
+class RecommendationFilterSet(ListingFilterSet):
+    """The tracker's filters; ``q`` (the search words) is the HTML tracker's."""
+
+    report = ReportFilter(
+        description="Policy report page ids; a translation selects the same report."
+    )
+    theme = CodesFilter(
+        "themes__code", codes=_theme_codes, description="Recommendation theme codes."
+    )
+    addressee = CodesFilter(
+        "addressees__code", codes=_organisation_codes, description="Organisation codes."
+    )
+    status = CodesFilter(
+        "latest_status",
+        codes=ProgressStatus.values,
+        subquery=False,
+        description="Current status codes.",
+    )
+    response = CodesFilter(
+        "government_response",
+        codes=GovernmentResponse.values,
+        subquery=False,
+        description="Government response codes.",
+    )
+    q = SearchFilter(html_only=True, description="Words searched for (HTML tracker).")
+
+    def filter_queryset(self, queryset):
+        if "latest_status" not in queryset.query.annotations:
+            queryset = queryset.with_current_status()
+        return super().filter_queryset(queryset)
+
+
+class RecommendationAPIFilterSet(RecommendationFilterSet):
+    """The tracker's filters in API v2: ``locale`` (language codes) first, ``search`` for words."""
+
+    locale = CodesFilter(
+        "locale__language_code",
+        codes=_language_codes,
+        subquery=False,
+        description="Language codes: recommendations in any of these languages.",
+    )
+    q = None
+    search = SearchFilter(description="Words searched through Wagtail's search backend.")
+
+    @classmethod
+    def get_filters(cls):
+        filters = super().get_filters()
+        filters.move_to_end("locale", last=False)
+        return filters
+
+
+#: The tracker's code filters (the filter form's selects).
+FILTER_PARAMETERS = RecommendationFilterSet.api_parameters()
 
 
 def clean_search_text(value):

@@ -1,70 +1,13 @@
-"""Per-request lookups: taxonomy terms in the served language and the tracker page of a locale."""
-
-from dataclasses import dataclass
+"""Per-request lookups: the term resolver of a locale and the tracker page of a locale."""
 
 from django.apps import apps
+
+from comensha_content.core.locales import TermResolver
 
 
 def _model(name):
     """A model of this capability, looked up when called: the page models import this module."""
     return apps.get_model("comensha_content", name)
-
-
-# --- Terms in the served language ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LocalizedTerm:
-    term: object
-    is_fallback: bool
-
-    @property
-    def code(self):
-        return self.term.code
-
-    @property
-    def name(self):
-        return self.term.name
-
-    @property
-    def language_code(self):
-        return self.term.locale.language_code
-
-
-class TermLookup:
-    """Taxonomy terms in one locale, by translation key; loads each (small) taxonomy once.
-
-    Themes and addressees keep the source language's terms after translation; this shows each in
-    the served language, or the source term marked ``is_fallback`` when it has no translation.
-    """
-
-    def __init__(self, locale):
-        self.locale = locale
-        self._terms = {}
-
-    def localize(self, term):
-        if term.locale_id == self.locale.pk:
-            return LocalizedTerm(term, False)
-        model = type(term)
-        if model not in self._terms:
-            self._terms[model] = {
-                item.translation_key: item
-                for item in model.objects.filter(locale=self.locale).select_related("locale")
-            }
-        translated = self._terms[model].get(term.translation_key)
-        return LocalizedTerm(translated, False) if translated else LocalizedTerm(term, True)
-
-    def localize_all(self, terms):
-        """Localised terms, one per code, in taxonomy order."""
-        by_code = {}
-        for term in terms:
-            localized = self.localize(term)
-            by_code.setdefault(localized.code, localized)
-        return sorted(by_code.values(), key=lambda item: (item.term.sort_order, item.name))
-
-    def representation(self, term):
-        localized = self.localize(term)
-        return {**localized.term.get_api_representation(), "is_fallback": localized.is_fallback}
 
 
 def _request_cache(request, name, factory):
@@ -78,7 +21,8 @@ def _request_cache(request, name, factory):
 
 
 def term_lookup(locale, request=None):
-    return _request_cache(request, ("terms", locale.pk), lambda: TermLookup(locale))
+    """The request's ``TermResolver`` for ``locale``: each taxonomy loads once per request."""
+    return _request_cache(request, ("terms", locale.pk), lambda: TermResolver(locale))
 
 
 def tracker_for_locale(locale, request=None):

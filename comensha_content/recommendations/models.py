@@ -56,9 +56,13 @@ from comensha_content.recommendations.choices import (
     http_url_validator,
     recommendation_code_validator,
 )
-from comensha_content.recommendations.filters import filter_recommendations
+from comensha_content.recommendations.filters import RecommendationFilterSet
 from comensha_content.recommendations.forms import RecommendationAdminForm
-from comensha_content.recommendations.serializers import RepresentationField
+from comensha_content.recommendations.serializers import (
+    RepresentationField,
+    recommendation_api_fields,
+    recommendation_api_meta_fields,
+)
 from comensha_content.recommendations.tracker import (
     csv_response,
     recommendation_detail_context,
@@ -280,27 +284,11 @@ class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("urgency"),
         SynchronizedField("government_response"),
     ]
-    api_fields = [
-        APIField("code"),
-        APIField("title"),
-        APIField("text"),
-        APIField("report", serializer=RepresentationField("serialize_report_link")),
-        APIField("page_number"),
-        APIField("themes", serializer=RepresentationField("serialize_themes")),
-        APIField("addressees", serializer=RepresentationField("serialize_addressees")),
-        APIField("urgency", serializer=RepresentationField("serialize_urgency")),
-        APIField(
-            "government_response", serializer=RepresentationField("serialize_government_response")
-        ),
-        APIField("current_status", serializer=RepresentationField("serialize_current_status")),
-        APIField("history", serializer=RepresentationField("serialize_history")),
-    ]
-    api_meta_fields = [
-        APIField("locale", serializer=RepresentationField("serialize_locale")),
-        APIField("html_url", serializer=RepresentationField("serialize_recommendation_url")),
-    ]
-    #: Query parameters of the shared filter protocol (comensha_content.core.listing).
-    api_filter_parameters = ("report", "theme", "addressee", "status", "response")
+    api_fields = recommendation_api_fields()  # one declaration: serializers.RECOMMENDATION_FIELDS
+    api_meta_fields = recommendation_api_meta_fields()
+    #: The tracker's filters (comensha_content.core.listing; API v2: RecommendationAPIFilterSet).
+    filterset_class = RecommendationFilterSet
+    api_filter_parameters = RecommendationFilterSet.api_parameters()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("recommendation")
@@ -314,11 +302,6 @@ class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return f"{self.code} {self.title}"
-
-    @classmethod
-    def apply_filters(cls, queryset, params):
-        """The shared filter protocol: filter by ``api_filter_parameters`` or raise BadFilterValue."""
-        return filter_recommendations(queryset, params)
 
     def report_in_own_language(self):
         """The chosen report, or its translation in this recommendation's language if it has one."""

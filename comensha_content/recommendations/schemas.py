@@ -1,6 +1,7 @@
 """API schemas of reports and recommendations: the fields their serialisers produce."""
 
 from comensha_content.recommendations import choices as recommendation_choices
+from comensha_content.recommendations.serializers import RECOMMENDATION_FIELDS
 from comensha_content.schema.declarations import (
     _declare,
     _definition_properties,
@@ -93,52 +94,68 @@ def current_status(builder):
     return builder.define(("comensha", "current_status"), "RecommendationStatus", factory)
 
 
-def recommendation(builder):
-    """``recommendations.serialize_recommendation``: a recommendation with status and history."""
+#: The description of a recommendation's ``url`` (``html_url`` in the API v2 endpoint's meta).
+RECOMMENDATION_URL = (
+    "The recommendation's page under the tracker in its language, absolute; "
+    "null when that language has no live tracker."
+)
+
+
+def recommendation_field_schemas(builder):
+    """``{key: schema}`` of ``serializers.RECOMMENDATION_FIELDS``, the recommendation's fields.
+
+    Used by the report page's ``recommendations`` and the API v2 endpoint alike; a key without a
+    schema, or a schema without a key, is an error.
+    """
     models = recommendation_choices
     model = f"{APP_LABEL}.Recommendation"
 
     def field(name, schema, description=None):
         return model_field_described(model, name, schema, description)
 
+    schemas = {
+        "code": field("code", STRING),
+        "title": field("title", STRING),
+        "text": field("text", STRING),
+        "report": field("report", recommendation_report_link(builder)),
+        "page_number": field("page_number", nullable(INTEGER)),
+        "themes": field(
+            "themes", terms(builder, f"{APP_LABEL}.RecommendationTheme"), TERMS_IN_OWN_LANGUAGE
+        ),
+        "addressees": field(
+            "addressees", terms(builder, f"{APP_LABEL}.Organisation"), TERMS_IN_OWN_LANGUAGE
+        ),
+        "urgency": field(
+            "urgency", nullable(choice(builder, models.Urgency)), "Null when not given."
+        ),
+        "government_response": field(
+            "government_response", choice(builder, models.GovernmentResponse)
+        ),
+        "current_status": current_status(builder),
+        "history": described(
+            {"type": "array", "items": progress_update(builder)},
+            "History",
+            "The progress updates, oldest first.",
+        ),
+    }
+    if list(schemas) != list(RECOMMENDATION_FIELDS):
+        raise LookupError(
+            f"Recommendation schemas {list(schemas)} do not match its fields "
+            f"{list(RECOMMENDATION_FIELDS)}."
+        )
+    return schemas
+
+
+def recommendation(builder):
+    """``serializers.serialize_recommendation``: a recommendation with status and history."""
+
     def factory():
         return builder.object(
             {
                 "id": INTEGER,
                 "locale": described(STRING, description="Language code."),
-                "url": described(
-                    nullable(STRING),
-                    "URL",
-                    "The recommendation's page under the tracker in its language, absolute; "
-                    "null when that language has no live tracker.",
-                ),
-                "code": field("code", STRING),
-                "title": field("title", STRING),
-                "text": field("text", STRING),
-                "report": field("report", recommendation_report_link(builder)),
-                "page_number": field("page_number", nullable(INTEGER)),
-                "themes": field(
-                    "themes",
-                    terms(builder, f"{APP_LABEL}.RecommendationTheme"),
-                    TERMS_IN_OWN_LANGUAGE,
-                ),
-                "addressees": field(
-                    "addressees",
-                    terms(builder, f"{APP_LABEL}.Organisation"),
-                    TERMS_IN_OWN_LANGUAGE,
-                ),
-                "urgency": field(
-                    "urgency", nullable(choice(builder, models.Urgency)), "Null when not given."
-                ),
-                "government_response": field(
-                    "government_response", choice(builder, models.GovernmentResponse)
-                ),
-                "current_status": current_status(builder),
-                "history": described(
-                    {"type": "array", "items": progress_update(builder)},
-                    "History",
-                    "The progress updates, oldest first.",
-                ),
+                "url": described(nullable(STRING), "URL", RECOMMENDATION_URL),
+                **recommendation_field_schemas(builder),
             },
             title="Recommendation",
             description="A recommendation of a report, with its current status and history.",

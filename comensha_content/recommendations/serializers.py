@@ -5,7 +5,7 @@ from contextlib import contextmanager
 
 from django.utils import translation
 
-from comensha_content.core.representation import page_link_representation
+from comensha_content.core.representation import page_link_representation, term_representation
 
 try:
     from wagtail.api.utils import get_full_url
@@ -13,6 +13,7 @@ except ImportError:  # Wagtail 7.4 keeps it in the v2 package
     from wagtail.api.v2.utils import get_full_url
 
 from rest_framework import serializers
+from wagtail.api import APIField
 
 from comensha_content.recommendations.choices import (
     DocumentType,
@@ -96,8 +97,8 @@ def serialize_history(recommendation, request=None):
 def _terms(recommendation, relation, request):
     lookup = term_lookup(recommendation.locale, request)
     return [
-        {**item.term.get_api_representation(), "is_fallback": item.is_fallback}
-        for item in lookup.localize_all(getattr(recommendation, relation).all())
+        term_representation(term)
+        for term in lookup.localize_all(getattr(recommendation, relation).all())
     ]
 
 
@@ -144,24 +145,60 @@ def serialize_locale(instance, request=None):
     return instance.locale.language_code
 
 
+#: The recommendation's API shape, declared once: each key with the serialiser that gives its
+#: value (None: the model field as it is). API v2's ``api_fields``, ``serialize_recommendation``
+#: (API v3, the report page) and both JSON Schemas (``schemas.py``, ``api/schemas.py``) follow it.
+RECOMMENDATION_FIELDS = {
+    "code": None,
+    "title": None,
+    "text": None,
+    "report": "serialize_report_link",
+    "page_number": None,
+    "themes": "serialize_themes",
+    "addressees": "serialize_addressees",
+    "urgency": "serialize_urgency",
+    "government_response": "serialize_government_response",
+    "current_status": "serialize_current_status",
+    "history": "serialize_history",
+}
+#: The ``meta`` fields of the API v2 endpoint, the same way.
+RECOMMENDATION_META_FIELDS = {
+    "locale": "serialize_locale",
+    "html_url": "serialize_recommendation_url",
+}
+
+
+def recommendation_api_fields():
+    """``RECOMMENDATION_FIELDS`` as Wagtail ``APIField``s (for ``Recommendation.api_fields``)."""
+    return _api_fields(RECOMMENDATION_FIELDS)
+
+
+def recommendation_api_meta_fields():
+    return _api_fields(RECOMMENDATION_META_FIELDS)
+
+
+def _api_fields(fields):
+    return [
+        APIField(name)
+        if serializer is None
+        else APIField(name, serializer=RepresentationField(serializer))
+        for name, serializer in fields.items()
+    ]
+
+
 def serialize_recommendation(recommendation, request=None):
     """Everything about a recommendation, its derived status and its history, as one dict."""
-    return {
+    representation = {
         "id": recommendation.pk,
         "locale": serialize_locale(recommendation),
         "url": serialize_recommendation_url(recommendation, request),
-        "code": recommendation.code,
-        "title": recommendation.title,
-        "text": recommendation.text,
-        "report": serialize_report_link(recommendation, request),
-        "page_number": recommendation.page_number,
-        "themes": serialize_themes(recommendation, request),
-        "addressees": serialize_addressees(recommendation, request),
-        "urgency": serialize_urgency(recommendation),
-        "government_response": serialize_government_response(recommendation),
-        "current_status": serialize_current_status(recommendation),
-        "history": serialize_history(recommendation),
     }
+    for name, serializer in RECOMMENDATION_FIELDS.items():
+        if serializer is None:
+            representation[name] = getattr(recommendation, name)
+        else:
+            representation[name] = globals()[serializer](recommendation, request)
+    return representation
 
 
 def serialize_report_recommendations(report, request=None):

@@ -1,8 +1,8 @@
 """The tracker's views: counts, chart, listing items, contexts and the CSV export.
 
-One filtering function (``filter_recommendations``) serves the HTML tracker, its CSV export and
-the API; it raises ``BadFilterValue`` for an unknown or malformed value, which the tracker shows
-as a notice over the unfiltered list and the API answers with 400. The serialisers return plain
+One django-filter FilterSet (``RecommendationFilterSet`` in ``filters.py``) serves the HTML
+tracker, its CSV export and the API; it raises ``BadFilterValue`` for an unknown or malformed
+value, which the tracker shows as a notice over the unfiltered list and the API answers with 400. The serialisers return plain
 dicts, so API v2 (through ``RepresentationField``), v3 and templates share them.
 
 Filter parameters (repeat a parameter or separate values with commas to accept several; different
@@ -33,8 +33,8 @@ from comensha_content.recommendations.choices import (
     ProgressStatus,
 )
 from comensha_content.recommendations.filters import (
+    RecommendationFilterSet,
     filter_querystring,
-    filter_recommendations,
     public_recommendations,
     selected_filters,
 )
@@ -195,7 +195,7 @@ def tracker_context(tracker, params, request=None):
     base = public_recommendations(tracker.locale)
     notice = None
     try:
-        filtered = filter_recommendations(base, params)
+        filtered = RecommendationFilterSet(params, base).filtered()
         selected = selected_filters(params)
         querystring = filter_querystring(params)
     except BadFilterValue as error:
@@ -297,7 +297,9 @@ def write_recommendations_csv(stream, items):
 def csv_response(tracker, request):
     """The tracker's filtered list as CSV; a bad filter value answers 400 with the message."""
     try:
-        filtered = filter_recommendations(public_recommendations(tracker.locale), request.GET)
+        filtered = RecommendationFilterSet(
+            request.GET, public_recommendations(tracker.locale)
+        ).filtered()
     except BadFilterValue as error:
         return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
     response = HttpResponse(content_type="text/csv; charset=utf-8")

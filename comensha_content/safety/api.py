@@ -1,6 +1,6 @@
 """API v2 endpoint with the quick-exit data, for headless front ends.
 
-A front end that renders its own pages must still offer the quick exit (DOMAIN.md §4) with the
+A front end that renders its own pages must still offer the quick exit (see docs/reader-safety.md) with the
 site's neutral URL, label and browse-safely page. It asks once per language:
 ``GET /api/v2/reader-safety/?locale=en`` → ``{"quick_exit": {...}}``.
 """

@@ -1,6 +1,6 @@
 """Reader safety: the quick-exit site setting, the "browse safely" page, and search visibility.
 
-Readers may be watched by the person exploiting them (DOMAIN.md §4). A quick-exit button leaves
+Readers may be watched by the person exploiting them (see docs/reader-safety.md). A quick-exit button leaves
 for a neutral site at once; it cannot erase browsing history, so it links a page that explains
 how to browse safely. Pages can be kept out of search engines and social-media previews.
 

@@ -233,7 +233,7 @@ class SchemaBuilder:
             schema[RICH_TEXT_FEATURES_KEY] = list(features)
         return schema
 
-    # -- shared shapes (api/representation.py) ----------------------------------------------
+    # -- shared shapes (core/representation.py) ----------------------------------------------
 
     def rendition(self):
         return self.define(

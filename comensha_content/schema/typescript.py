@@ -1,6 +1,6 @@
 """TypeScript declarations from JSON Schemas: pure Python, no Node.js needed.
 
-Covers the JSON Schema the package generates (``api/schema.py``): objects, arrays, ``$ref`` to
+Covers the JSON Schema the package generates (``comensha_content.schema``): objects, arrays, ``$ref`` to
 named definitions, ``enum``/``const``, ``oneOf``/``anyOf``/``allOf``, type lists and null. A
 named array of tagged objects (a StreamBlock) also gets a named union of its children, so a
 front end can narrow ``child.type`` in a ``switch``::

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, TranslatableMixin
 
-from comensha_content.core.representation import language_name
+from comensha_content.core.locales import language_name
 
 register = template.Library()
 

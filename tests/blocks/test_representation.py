@@ -5,9 +5,9 @@ from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Page
 
+from comensha_content.core.locales import localized_instance
 from comensha_content.core.representation import (
     image_representation,
-    localized_instance,
     page_link_representation,
     rich_text_format_from_context,
     rich_text_representation,

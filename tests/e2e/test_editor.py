@@ -71,6 +71,9 @@ def type_rich_text(page, field_name, text):
 
 
 def publish(page):
+    # Wagtail 8 autosaves the form while the editor types; on a slow machine a save can still be
+    # under way, and a publish posted before its answer would create the page a second time.
+    page.wait_for_load_state("networkidle")
     page.locator("footer").get_by_role("button", name="Meer acties").click()
     page.get_by_role("button", name="Publiceren").click()
 

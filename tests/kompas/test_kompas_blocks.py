@@ -97,8 +97,8 @@ def test_every_block_has_the_meta_the_block_picker_needs(block_class):
 @pytest.mark.django_db
 def test_translators_get_the_text_but_not_eclis_or_links(site_context, taxonomy):
     """wagtail-localize offers laws, steps and case-law summaries; ECLIs and URLs stay the same."""
-    from comensha_content.core.translation import source_segments
     from tests.factories import publish_child
+    from tests.helpers import source_segments
 
     instrument = InstrumentPage(
         title="Sluiting",

@@ -3,9 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from comensha_content.core.translation import source_segments, translate_instance
+from comensha_content.core.translation import translate_instance
 from comensha_content.models import FormOfExploitation, KaderTheme, Plateau, Role
 from comensha_content.taxonomy.seeds import seed_taxonomies
+from tests.helpers import source_segments
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Demo reader safety: the "browse safely" page in Dutch and English, linked by the quick exit.
 
-The helplines are those of DOMAIN.md §4. The advice is general; a real site writes its own with
+The helplines are those of docs/reader-safety.md. The advice is general; a real site writes its own with
 its helplines and support workers.
 """
 

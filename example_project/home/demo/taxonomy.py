@@ -1,4 +1,4 @@
-"""English translations of the seeded taxonomy terms, and the demo helplines (DOMAIN.md §4)."""
+"""English translations of the seeded taxonomy terms, and the demo helplines (see docs/reader-safety.md)."""
 
 from django.utils import translation
 
