@@ -12,13 +12,15 @@ ChoiceBlock an ``enum`` of its stable codes, and an optional leaf may be null. W
 declared once, in this order of precedence:
 
 1. ``api_schema(builder)`` on the block class (a method returning the schema);
-2. ``register_block_schema("module.ClassName")`` here, keyed by block class (or a base class);
+2. ``register_block_schema("package.ClassName")`` (``registry.py``) in the capability's
+   ``schemas.py``, keyed by the block's stable path (or a base class's);
 3. the generic derivation from the definition.
 
 Page types work the same way: model fields and StreamFields in ``api_fields`` are derived; a
 property or a custom serializer needs ``api_field_schemas = {name: schema or callable}`` on the
-model, or ``register_page_field_schema("app.Model", "field")`` here. Fields without a schema are
-published as ``{}`` ("not described") and listed by ``undescribed_fields``.
+model, or ``register_page_field_schema("app.Model", "field")`` in the capability's ``schemas.py``.
+Fields without a schema are published as ``{}`` ("not described") and listed by
+``discovery.undescribed_fields``.
 
 Schemas are built in the source language of the interface strings (English msgids), so the
 export is the same whatever language is active.

@@ -67,7 +67,7 @@ def choice(builder, choices):
 
 
 def terms(builder, model):
-    """A list of taxonomy terms (``LocalizedTermsField``, ``TermLookup``)."""
+    """A list of taxonomy terms (``LocalizedTermsField``, ``core.locales.TermResolver``)."""
     return {"type": "array", "items": builder.snippet(model)}
 
 
