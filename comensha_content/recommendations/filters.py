@@ -10,7 +10,6 @@ first and the text search read from ``search`` instead of ``q``.
 import unicodedata
 
 from django import forms
-from django.apps import apps
 from django.db import DatabaseError, transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext
@@ -25,6 +24,7 @@ from comensha_content.core.listing import (
     ListingFilterSet,
 )
 from comensha_content.recommendations.choices import GovernmentResponse, ProgressStatus
+from comensha_content.recommendations.lookups import lazy_model
 from comensha_content.taxonomy.models import Organisation
 
 SEARCH_PARAMETER = "q"
@@ -35,29 +35,25 @@ MAX_SEARCH_LENGTH = 200
 #: project's three. ``ensure_recommendation_themes`` creates them in a locale from these labels.
 
 
-def _model(name):
-    """A model of this capability, looked up when called: the page models import this module."""
-    return apps.get_model("comensha_content", name)
-
-
 # --- Querysets and filtering ---------------------------------------------------------------------
 
 
 def public_recommendations(locale=None):
     """Recommendations of live, public reports, with their status, terms and history loaded."""
     queryset = (
-        _model("Recommendation")
+        lazy_model("Recommendation")
         .objects.public()
         .with_current_status()
         .select_related("locale", "report", "report__locale")
         .prefetch_related(
             Prefetch(
-                "themes", queryset=_model("RecommendationTheme").objects.select_related("locale")
+                "themes",
+                queryset=lazy_model("RecommendationTheme").objects.select_related("locale"),
             ),
             Prefetch("addressees", queryset=Organisation.objects.select_related("locale")),
             Prefetch(
                 "progress_updates",
-                queryset=_model("ProgressUpdate")
+                queryset=lazy_model("ProgressUpdate")
                 .objects.select_related("locale")
                 .order_by("date", "sort_order"),
             ),
@@ -76,7 +72,7 @@ class ReportIdsField(CodesField):
         candidates = {value for value in given if value.isdigit()}
         if not candidates:
             return set()
-        found = _model("PolicyReportPage").objects.filter(
+        found = lazy_model("PolicyReportPage").objects.filter(
             pk__in=[int(value) for value in candidates]
         )
         return {str(pk) for pk in found.values_list("pk", flat=True)}
@@ -91,7 +87,7 @@ class ReportFilter(CodesFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        keys = _model("PolicyReportPage").objects.filter(pk__in=value).values("translation_key")
+        keys = lazy_model("PolicyReportPage").objects.filter(pk__in=value).values("translation_key")
         return qs.filter(report__translation_key__in=keys)
 
 
@@ -122,7 +118,7 @@ class SearchFilter(ListingFilter):
 
 
 def _theme_codes():
-    return _model("RecommendationTheme").objects.values_list("code", flat=True)
+    return lazy_model("RecommendationTheme").objects.values_list("code", flat=True)
 
 
 def _organisation_codes():
@@ -201,7 +197,7 @@ def clean_search_text(value):
 
 def search_recommendation_ids(text):
     """Primary keys of the recommendations matching ``text`` in Wagtail's search backend."""
-    results = get_search_backend().search(text, _model("Recommendation"), operator="and")
+    results = get_search_backend().search(text, lazy_model("Recommendation"), operator="and")
     return [result.pk for result in results]
 
 

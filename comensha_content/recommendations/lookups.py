@@ -5,8 +5,12 @@ from django.apps import apps
 from comensha_content.core.locales import TermResolver
 
 
-def _model(name):
-    """A model of this capability, looked up when called: the page models import this module."""
+def lazy_model(name):
+    """A model of this capability, looked up when called.
+
+    The page models import the tracker, its filters and these lookups, so these modules cannot
+    import the models; they look them up in Django's app registry instead.
+    """
     return apps.get_model("comensha_content", name)
 
 
@@ -31,7 +35,7 @@ def tracker_for_locale(locale, request=None):
         request,
         ("tracker", locale.pk),
         lambda: (
-            _model("RecommendationIndexPage")
+            lazy_model("RecommendationIndexPage")
             .objects.live()
             .public()
             .filter(locale=locale)

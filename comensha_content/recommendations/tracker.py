@@ -19,7 +19,6 @@ import csv
 from collections import Counter
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import translation
@@ -39,16 +38,11 @@ from comensha_content.recommendations.filters import (
     selected_filters,
 )
 from comensha_content.recommendations.lookups import (
+    lazy_model,
     term_lookup,
     tracker_for_locale,
 )
 from comensha_content.taxonomy.models import Organisation
-
-
-def _model(name):
-    """A model of this capability, looked up when called: the page models import this module."""
-    return apps.get_model("comensha_content", name)
-
 
 RECOMMENDATION_THEME_SEEDS = [
     ("agency-work", _("Agency work")),
@@ -67,10 +61,10 @@ def ensure_recommendation_themes(locale):
     """Create the seed themes missing in ``locale``, named in its language; return all of them."""
     with translation.override(locale.language_code):
         for order, (code, label) in enumerate(RECOMMENDATION_THEME_SEEDS, start=1):
-            _model("RecommendationTheme").objects.get_or_create(
+            lazy_model("RecommendationTheme").objects.get_or_create(
                 locale=locale, code=code, defaults={"name": str(label), "sort_order": order}
             )
-    return _model("RecommendationTheme").objects.filter(locale=locale)
+    return lazy_model("RecommendationTheme").objects.filter(locale=locale)
 
 
 # --- Counts and chart ------------------------------------------------------------------------------
@@ -173,14 +167,14 @@ def _used_terms(model, related_name, recommendations, lookup):
 
 def filter_options(locale, request=None):
     """Choices of the tracker's filter form: what the tracker's recommendations use."""
-    recommendations = _model("Recommendation").objects.public().filter(locale=locale)
+    recommendations = lazy_model("Recommendation").objects.public().filter(locale=locale)
     lookup = term_lookup(locale, request)
     return {
-        "reports": _model("PolicyReportPage")
+        "reports": lazy_model("PolicyReportPage")
         .objects.filter(pk__in=recommendations.values("report_id"))
         .order_by("-publication_date", "title"),
         "themes": _used_terms(
-            _model("RecommendationTheme"), "recommendations", recommendations, lookup
+            lazy_model("RecommendationTheme"), "recommendations", recommendations, lookup
         ),
         "addressees": _used_terms(
             Organisation, "addressed_recommendations", recommendations, lookup
