@@ -15,7 +15,8 @@ class ComenshaContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.core.signals import request_started
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
         from comensha_content.core import checks  # noqa: F401  (registers the system checks)
         from comensha_content.taxonomy.seeds import seed_after_migrate
@@ -34,6 +35,15 @@ class ComenshaContentConfig(AppConfig):
         set_page_meta_fields(ComenshaPagesAPIViewSet.meta_fields)
 
         from comensha_content.api import purge, v3
+        from comensha_content.safety import consent, consent_lifecycle
+
+        for signal in (post_save, post_delete):
+            signal.connect(consent_lifecycle.forget_next_sweep, sender=consent.StoryConsent)
+        m2m_changed.connect(
+            consent_lifecycle.forget_next_sweep, sender=consent.StoryConsent.scope_locales.through
+        )
+        # Withdrawn or lapsed consent takes stories offline on the first request it applies to.
+        request_started.connect(consent_lifecycle.sweep_on_request)
 
         v3.register()  # Wagtail 8: typed StreamFields and page fields in API v3; no-op on 7.4
         purge.register_signal_handlers()  # API URLs out of the front-end cache on publish

@@ -11,7 +11,6 @@ from comensha_content.longread.models import (
     LongreadIndexPage,
     LongreadPage,
     NarratorKind,
-    StoryConsent,
 )
 from comensha_content.recommendations.models import (
     DocumentType,
@@ -24,6 +23,7 @@ from comensha_content.recommendations.models import (
     RecommendationTheme,
     Urgency,
 )
+from comensha_content.safety.consent import StoryConsent
 from comensha_content.safety.models import (
     BrowseSafelyPage,
     ReaderSafetySettings,

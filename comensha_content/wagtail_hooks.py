@@ -8,6 +8,7 @@ from comensha_content.core.po_upload import register_admin_urls as register_po_u
 from comensha_content.core.publishing import refuse_invalid_bulk_publish
 from comensha_content.core.rich_text_links import register_localized_page_links
 from comensha_content.recommendations.viewsets import SNIPPET_VIEWSETS as RECOMMENDATION_VIEWSETS
+from comensha_content.safety import consent_admin, consent_lifecycle
 from comensha_content.taxonomy.viewsets import SNIPPET_VIEWSETS as TAXONOMY_VIEWSETS
 
 for viewset in [*TAXONOMY_VIEWSETS, *RECOMMENDATION_VIEWSETS]:
@@ -18,3 +19,13 @@ hooks.register("before_bulk_action", refuse_invalid_bulk_publish)
 hooks.register("register_admin_urls", register_po_upload_urls, order=-100)
 # After Wagtail's core features, whose page link handler this one replaces.
 hooks.register("register_rich_text_features", register_localized_page_links, order=100)
+
+# Consent (comensha_content.safety.consent): its own views, reminders and publishing rules.
+hooks.register("register_admin_viewset", lambda: consent_admin.story_consent_viewset)
+hooks.register("register_admin_urls", consent_admin.register_consent_reviews_url)
+hooks.register("register_reports_menu_item", consent_admin.consent_reviews_menu_item)
+hooks.register("construct_homepage_panels", consent_admin.add_consent_reviews_panel)
+hooks.register("before_publish_page", consent_lifecycle.refuse_publish_in_admin)
+hooks.register("register_log_actions", consent_lifecycle.register_log_actions)
+if consent_lifecycle.HAS_ACTION_REGISTRY:  # Wagtail 8: API v3's publish action
+    hooks.register("register_actions", consent_lifecycle.register_publish_action)

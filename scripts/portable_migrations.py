@@ -49,8 +49,9 @@ def rewrite(text):
         )
     if "swapper." in new and "import swapper" not in new:
         new = new.replace("from django.db import", SWAPPER_PRELUDE + "from django.db import", 1)
-    if "settings." not in new.split("class Migration", 1)[1]:
-        new = new.replace("from django.conf import settings\n", "")
+    without_import = new.replace("from django.conf import settings\n", "")
+    if "settings." not in without_import:
+        new = without_import
     return new
 
 

@@ -1,23 +1,17 @@
 """Longread stories: experience stories of victims and professionals, and their index.
 
-Identity and consent data of the people in a story are kept in ``StoryConsent``, a separate
-internal table edited in the page's "Privacy" tab: never in ``api_fields``, ``search_fields``,
-templates or translation segments (tests prove each with sentinel values).
+Consent of the person in a story is not page content: it is a ``StoryConsent`` record of its own
+(``comensha_content.safety.consent``), keyed on the story's translation key and edited by consent
+officers; the page shows editors its status only. Never in ``api_fields``, ``search_fields``,
+templates, revisions or translation sources (tests prove each with sentinel values).
 """
 
-import datetime
-
-from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
-    HelpPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -35,13 +29,12 @@ from comensha_content.core.pages import BasePage
 from comensha_content.core.text_stats import count_words, iter_text, reading_minutes
 from comensha_content.longread.choices import NarratorKind
 from comensha_content.longread.filters import StoryFilterSet
+from comensha_content.safety.consent_lifecycle import ConsentSubjectMixin
+from comensha_content.safety.consent_panels import ConsentStatusPanel
 from comensha_content.safety.models import SearchEngineVisibilityMixin
 from comensha_content.taxonomy.models import FormOfExploitation, Role
 
 INTRO_FEATURES = ["bold", "italic", "link"]
-
-#: A review of consent is due at most this many years after consent was given (see docs/reader-safety.md).
-MAX_CONSENT_YEARS = 3
 
 
 class LongreadIndexPage(SearchEngineVisibilityMixin, BasePage):
@@ -124,7 +117,7 @@ class LongreadIndexPage(SearchEngineVisibilityMixin, BasePage):
         return context
 
 
-class LongreadPage(SearchEngineVisibilityMixin, BasePage):
+class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
     """One experience story, composed from storytelling blocks."""
 
     lede = models.TextField(_("lede"), help_text=_("One or two sentences that open the story."))
@@ -234,22 +227,11 @@ class LongreadPage(SearchEngineVisibilityMixin, BasePage):
         FieldPanel("sources"),
         FieldPanel("related_stories"),
     ]
-    privacy_panels = [
-        HelpPanel(
-            content=_(
-                "Internal: consent of the person in this story. Never published, never sent to "
-                "the API, search or translators. When the review date passes, the story goes "
-                "offline."
-            )
-        ),
-        InlinePanel("consent_records", max_num=1, label=_("Consent")),
-    ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading=_("Content")),
+            ObjectList([ConsentStatusPanel(), *content_panels], heading=_("Content")),
             ObjectList(SearchEngineVisibilityMixin.promote_panels, heading=_("Promote")),
             ObjectList(BasePage.settings_panels, heading=_("Settings")),
-            ObjectList(privacy_panels, heading=_("Privacy")),
         ]
     )
 
@@ -267,7 +249,6 @@ class LongreadPage(SearchEngineVisibilityMixin, BasePage):
         TranslatableField("shown_name"),
         TranslatableField("role"),
         TranslatableField("form_of_exploitation"),
-        SynchronizedField("consent_records"),
     ]
 
     #: Query parameters of the index page and API v2 (comensha_content.core.listing).
@@ -368,74 +349,20 @@ class LongreadPage(SearchEngineVisibilityMixin, BasePage):
                 stories.append({"page": page.specific, "is_fallback": is_fallback})
         return stories
 
-    # -- consent drives expiry -----------------------------------------------------------
-    def full_clean(self, *args, **kwargs):
-        self.expire_at = self.consent_expiry()
-        super().full_clean(*args, **kwargs)
-
-    def consent_expiry(self):
-        """End of the earliest review date among the consent records (Wagtail's expire_at)."""
-        review_dates = [
-            record.review_date for record in self.consent_records.all() if record.review_date
-        ]
-        if not review_dates:
-            return self.expire_at
-        review_day = min(review_dates) + datetime.timedelta(days=1)
-        return timezone.make_aware(datetime.datetime.combine(review_day, datetime.time.min))
+    # -- consent (comensha_content.safety.consent) ---------------------------------------
+    def needs_consent(self):
+        """A victim's story, or any story quoting a testimony, is published only with consent."""
+        return self.narrator_kind == NarratorKind.VICTIM or holds_block(
+            self.body.raw_data, "testimony"
+        )
 
 
-def add_years(day, years):
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-class StoryConsent(models.Model):
-    """Written consent of the person in a story. Internal: never published or exported."""
-
-    page = ParentalKey(LongreadPage, on_delete=models.CASCADE, related_name="consent_records")
-    consent_date = models.DateField(_("consent given on"))
-    review_date = models.DateField(
-        _("review consent on"),
-        help_text=_(
-            "At most three years after consent. The story goes offline when this date passes."
-        ),
-    )
-    scope = models.TextField(
-        _("scope of consent"), blank=True, help_text=_("What the person agreed to be published.")
-    )
-    internal_notes = models.TextField(_("internal notes"), blank=True)
-
-    panels = [
-        FieldPanel("consent_date"),
-        FieldPanel("review_date"),
-        FieldPanel("scope"),
-        FieldPanel("internal_notes"),
-    ]
-
-    class Meta:
-        verbose_name = _("consent record")
-        verbose_name_plural = _("consent records")
-
-    def __str__(self):
-        return str(self._meta.verbose_name)
-
-    def clean(self):
-        super().clean()
-        if not (self.consent_date and self.review_date):
-            return
-        if self.review_date <= self.consent_date:
-            raise ValidationError(
-                {"review_date": _("The review date must come after the date consent was given.")}
-            )
-        latest = add_years(self.consent_date, MAX_CONSENT_YEARS)
-        if self.review_date > latest:
-            raise ValidationError(
-                {
-                    "review_date": _(
-                        "Consent must be reviewed within three years: on %(latest)s at the latest."
-                    )
-                    % {"latest": latest.isoformat()}
-                }
-            )
+def holds_block(raw_stream, block_type):
+    """Whether a stored StreamField value holds a block of ``block_type`` at any depth."""
+    if isinstance(raw_stream, dict):
+        if raw_stream.get("type") == block_type:
+            return True
+        return any(holds_block(value, block_type) for value in raw_stream.values())
+    if isinstance(raw_stream, list):
+        return any(holds_block(item, block_type) for item in raw_stream)
+    return False

@@ -4,10 +4,20 @@ Facts and quotes are real, with their sources (DOMAIN.md, the seed text). The st
 narratives are invented for the demo and say so on the page ("Voorbeeldtekst").
 """
 
+import datetime
 import uuid
 
+from django.utils import timezone
+
 from comensha_content.core.translation import translate_instance
-from comensha_content.models import FormOfExploitation, LongreadIndexPage, LongreadPage, Role
+from comensha_content.models import (
+    FormOfExploitation,
+    LongreadIndexPage,
+    LongreadPage,
+    Role,
+    StoryConsent,
+)
+from comensha_content.safety.consent import add_years
 
 from .catalog import Catalog
 
@@ -321,6 +331,7 @@ def load(context):
                     **fields,
                 )
             )
+            record_demo_consent(story, context)
             story.save_revision().publish()
             context.report(f"Created the story '{story.title}'.")
         stories.append(story)
@@ -336,3 +347,20 @@ def load(context):
             translate_instance(page, context.target_locale, t)
     context.report("Longread translated into English with wagtail-localize.")
     context.longread_index = index
+
+
+def record_demo_consent(story, context):
+    """Invented example consent (the demo stories are invented): valid for two more years.
+
+    Dates are relative to the day the demo is loaded, so the demo stories stay online.
+    """
+    today = timezone.localdate()
+    record = StoryConsent.objects.create(
+        translation_key=story.translation_key,
+        consent_date=today - datetime.timedelta(days=30),
+        review_date=add_years(today, 2),
+        on_web=True,
+        via_api=True,
+        internal_notes="Invented example record of the demo content; no real person.",
+    )
+    record.scope_locales.set([context.source_locale, context.target_locale])
