@@ -7,7 +7,9 @@
 - The longread index and a photo: tests/longread and tests/robustness.
 - Users: ``superuser`` / ``superuser_client`` (a new superuser "editor"), ``demo_admin_client``
   (the demo's "admin") and ``english_admin_client`` (pytest-django's ``admin_user``, with
-  Wagtail's admin in English).
+  Wagtail's admin in English); roles: ``editor_user`` and ``moderator_user`` (Wagtail's default
+  Editors and Moderators groups), ``translator_user`` (the English tree only) and
+  ``consent_officer`` (the "Consent officers" group).
 
 Fixtures only one folder uses are in that folder's conftest.py; helpers (no fixtures) are in
 tests/helpers.py and the folders' *_helpers.py modules.
@@ -219,3 +221,54 @@ def english_admin_client(client, admin_user):
     profile.save()
     client.force_login(admin_user)
     return client
+
+
+# --- Roles: Wagtail's default groups, a translator of the English tree, a consent officer -----
+
+
+def _member_of(django_user_model, username, group):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "password")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def editor_user(demo, django_user_model):
+    """A member of Wagtail's default "Editors" group, and of nothing else."""
+    from django.contrib.auth.models import Group
+
+    return _member_of(django_user_model, "editor-role", Group.objects.get(name="Editors"))
+
+
+@pytest.fixture
+def moderator_user(demo, django_user_model):
+    """A member of Wagtail's default "Moderators" group, and of nothing else."""
+    from django.contrib.auth.models import Group
+
+    return _member_of(django_user_model, "moderator-role", Group.objects.get(name="Moderators"))
+
+
+@pytest.fixture
+def translator_user(demo, django_user_model):
+    """A translator who may add, edit and publish pages in the English tree only."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group = Group.objects.create(name="English translators")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    english_home = demo.home.get_translation(Locale.objects.get(language_code="en"))
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=english_home, permission=Permission.objects.get(codename=codename)
+        )
+    return _member_of(django_user_model, "translator-en", group)
+
+
+@pytest.fixture
+def consent_officer(demo, django_user_model):
+    """A member of the "Consent officers" group the app's data migration creates."""
+    from django.contrib.auth.models import Group
+
+    return _member_of(
+        django_user_model, "consent-officer", Group.objects.get(name="Consent officers")
+    )

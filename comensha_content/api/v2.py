@@ -21,6 +21,8 @@ from wagtail.models import Locale, Site
 
 from comensha_content.api.caching import ConditionalDetailMixin
 from comensha_content.core.listing import BadFilterValue, model_filterset
+from comensha_content.safety.consent import Channel
+from comensha_content.safety.consent_lifecycle import exclude_not_consented
 
 
 class ModelFilters:
@@ -156,11 +158,13 @@ class ComenshaPagesAPIViewSet(ValidSearchOperatorMixin, ConditionalDetailMixin, 
         Wagtail 7.4 lets both through as server errors (Site.DoesNotExist, ValueError).
         """
         try:
-            return super().get_base_queryset()
+            queryset = super().get_base_queryset()
         except Site.DoesNotExist as error:
             raise Http404(f"site not found: {self.request.GET.get('site')}") from error
         except ValueError as error:
             raise BadRequestError(str(error)) from error
+        # Stories whose consent leaves out the API (or has ended) are not served here.
+        return exclude_not_consented(queryset, Channel.API)
 
     def check_query_parameters(self, queryset):
         filterset_class = model_filterset(queryset.model)

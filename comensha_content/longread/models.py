@@ -6,6 +6,8 @@ officers; the page shows editors its status only. Never in ``api_fields``, ``sea
 templates, revisions or translation sources (tests prove each with sentinel values).
 """
 
+from collections.abc import Sequence
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.functional import cached_property
@@ -363,6 +365,7 @@ def holds_block(raw_stream, block_type):
         if raw_stream.get("type") == block_type:
             return True
         return any(holds_block(value, block_type) for value in raw_stream.values())
-    if isinstance(raw_stream, list):
+    if isinstance(raw_stream, Sequence) and not isinstance(raw_stream, str):
+        # lists, and the RawDataView of a StreamValue
         return any(holds_block(item, block_type) for item in raw_stream)
     return False

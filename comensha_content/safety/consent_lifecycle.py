@@ -20,12 +20,13 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 
 from comensha_content.safety.consent import (
@@ -116,7 +117,9 @@ def exclude_not_consented(queryset, channel, day=None):
     allowed = recorded.online_on(day).filter(
         scope_locales=OuterRef("locale_id"), **{CHANNEL_FIELDS[Channel(channel)]: True}
     )
-    return queryset.exclude(Q(Exists(recorded)) & ~Q(Exists(allowed)))
+    hidden = story_pages_queryset().filter(Exists(recorded)).exclude(Exists(allowed))
+    # pk__in, not Exists() on ``queryset`` itself: Wagtail's search backends parse its filters.
+    return queryset.exclude(pk__in=hidden.values("pk"))
 
 
 # -- taking stories offline --------------------------------------------------------------------
@@ -127,7 +130,10 @@ def take_offline(record, day=None, user=None):
     for page in story_pages(record.translation_key).live():
         if record.allows(page.locale_id, Channel.WEB, day):
             continue
-        page.unpublish(user=user, log_action=OFFLINE_ACTION)
+        # The consent officer need not have page permissions: consent decides, not the editor.
+        UnpublishPageAction(page, user=user, log_action=OFFLINE_ACTION).execute(
+            skip_permission_checks=True
+        )
         count += 1
     return count
 

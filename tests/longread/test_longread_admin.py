@@ -5,9 +5,7 @@ import json
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.test.utils.form_data import (
-    inline_formset,
     nested_form_data,
     rich_text,
     streamfield,
@@ -80,7 +78,6 @@ def story_form(index, photo, **overrides):
         "body": streamfield(body),
         "sources": streamfield([]),
         "related_stories": streamfield([]),
-        "consent_records": inline_formset(overrides.pop("consent", [])),
         "action-publish": "action-publish",
     }
     data.update(overrides)
@@ -91,10 +88,37 @@ def add_url(index):
     return reverse("wagtailadmin_pages:add", args=("comensha_content", "longreadpage", index.pk))
 
 
-def test_editor_composes_and_publishes_a_story(demo_admin_client, client, index, photo):
-    response = demo_admin_client.post(add_url(index), story_form(index, photo))
-    assert response.status_code == 302, response.context["form"].errors
+def test_editor_composes_a_story_and_publishes_it_once_consent_is_recorded(
+    client, editor_user, consent_officer, index, photo
+):
+    client.force_login(editor_user)
+    response = client.post(add_url(index), story_form(index, photo), follow=True)
+    messages = " ".join(str(message) for message in response.context["messages"])
+    assert "maar het verhaal is niet gepubliceerd" in messages  # a victim's story: no consent yet
     story = LongreadPage.objects.get(slug="jeffrey", locale=index.locale)
+    assert not story.live
+    assert story.get_latest_revision_as_object().lede == "Jeffrey* groeide op in Limburg."
+    assert client.get("/longread/jeffrey/").status_code == 404
+
+    officer = client.__class__()
+    officer.force_login(consent_officer)
+    added = officer.post(
+        reverse("story_consent:add"),
+        {
+            "story": story.pk,
+            "consent_date": TODAY.isoformat(),
+            "review_date": (TODAY + datetime.timedelta(days=365)).isoformat(),
+            "scope_locales": [index.locale_id],
+            "on_web": "on",
+            "internal_notes": "",
+        },
+    )
+    assert added.status_code == 302, added.context["form"].errors
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=[story.pk])
+    response = client.post(edit_url, story_form(index, photo))
+    assert response.status_code == 302, response.context["form"].errors
+    story.refresh_from_db()
     assert story.live
     client.logout()
     html = client.get("/longread/jeffrey/").content.decode()
@@ -189,45 +213,10 @@ def test_empty_chapter_heading_is_a_form_error(demo_admin_client, index, photo):
     assert '"heading": {"messages": ["Geef het hoofdstuk een kop' in errors
 
 
-def test_consent_review_more_than_three_years_on_is_a_form_error(demo_admin_client, index, photo):
-    consent = [
-        {
-            "consent_date": "2026-01-10",
-            "review_date": "2029-01-11",
-            "scope": "Verhaal en voornaam",
-            "internal_notes": "",
-        }
-    ]
-    response = demo_admin_client.post(add_url(index), story_form(index, photo, consent=consent))
-    assert response.status_code == 200
-    assert "uiterlijk op 2029-01-10" in response.content.decode()
-    assert not LongreadPage.objects.filter(slug="jeffrey").exists()
-
-
-def test_consent_review_date_takes_the_story_offline(demo_admin_client, index, photo):
-    consent = [
-        {
-            "consent_date": "2026-01-10",
-            "review_date": "2029-01-10",
-            "scope": "Verhaal en voornaam",
-            "internal_notes": "",
-        }
-    ]
-    response = demo_admin_client.post(add_url(index), story_form(index, photo, consent=consent))
-    assert response.status_code == 302
-    story = LongreadPage.objects.get(slug="jeffrey")
-    assert story.expire_at is not None
-    # offline from the end of the review day, in the site's time zone
-    assert timezone.localtime(story.expire_at) == timezone.make_aware(
-        datetime.datetime(2029, 1, 11, 0, 0)
-    )
-    assert story.consent_records.get().scope == "Verhaal en voornaam"
-
-
-def test_edit_form_shows_the_privacy_tab(demo_admin_client, index):
+def test_edit_form_shows_the_consent_status_and_no_consent_fields(demo_admin_client, index):
     story = LongreadPage.objects.get(slug="lisa", locale=index.locale)
     html = demo_admin_client.get(
         reverse("wagtailadmin_pages:edit", args=(story.pk,))
     ).content.decode()
-    assert "Privacy" in html
-    assert "Nooit gepubliceerd" in html or "nooit gepubliceerd" in html.lower()
+    assert "Toestemming is geldig tot" in html
+    assert "consent_records" not in html and "internal_notes" not in html
