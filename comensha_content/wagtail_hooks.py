@@ -27,5 +27,6 @@ hooks.register("register_reports_menu_item", consent_admin.consent_reviews_menu_
 hooks.register("construct_homepage_panels", consent_admin.add_consent_reviews_panel)
 hooks.register("before_publish_page", consent_lifecycle.refuse_publish_in_admin)
 hooks.register("register_log_actions", consent_lifecycle.register_log_actions)
+hooks.register("after_copy_page", consent_lifecycle.unpublish_live_copy)
 if consent_lifecycle.HAS_ACTION_REGISTRY:  # Wagtail 8: API v3's publish action
     hooks.register("register_actions", consent_lifecycle.register_publish_action)

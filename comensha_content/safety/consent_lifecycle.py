@@ -18,7 +18,7 @@ import logging
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
 from django.db.models import Exists, OuterRef
 from django.http import Http404
@@ -57,8 +57,13 @@ except ImportError:
 CHANNEL_FIELDS = {Channel.WEB: "on_web", Channel.PRINT: "in_print", Channel.API: "via_api"}
 
 
-class PublishRefused(ValidationError):
-    """Raised when a story may not be published for lack of valid consent."""
+class PublishRefused(ValidationError, PermissionDenied):
+    """Raised when a story may not be published for lack of valid consent.
+
+    A ValidationError for APIs and code (API v3 answers 422 with the message), and a
+    PermissionDenied for admin views that do not expect a ValidationError (a workflow's final
+    approval is then refused and rolled back instead of ending in a server error).
+    """
 
 
 def consent_problems(page, day=None):
@@ -245,6 +250,12 @@ class ConsentSubjectMixin:
             bound_expiry(record)
         return result
 
+    def copy(self, *args, keep_live=True, **kwargs):
+        # A copy is a new story without consent: one that needs consent is copied as a draft.
+        if self.needs_consent():
+            keep_live = False
+        return super().copy(*args, keep_live=keep_live, **kwargs)
+
     def serve(self, request, *args, **kwargs):
         if not may_be_shown(self, Channel.WEB):
             raise Http404
@@ -269,6 +280,20 @@ def refuse_publish_in_admin(request, page):
         % {"problems": " ".join(problems)},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def unpublish_live_copy(request, page, new_page):
+    """``after_copy_page`` hook: "publish copies" leaves a story that needs consent a draft."""
+    copy = new_page.specific
+    if getattr(copy, "consent_subject", False) and copy.live and consent_problems(copy):
+        UnpublishPageAction(copy, user=request.user, log_action=OFFLINE_ACTION).execute(
+            skip_permission_checks=True
+        )
+        messages.warning(
+            request,
+            _("The copy of the story is a draft: a copy carries no consent. %(problems)s")
+            % {"problems": " ".join(consent_problems(copy))},
+        )
 
 
 def register_publish_action(registry):

@@ -154,6 +154,7 @@ def test_a_stale_stored_value_is_served_without_422_or_500(client, demo):
         slug="verouderde-inhoud",
         lede="Een verhaal met opgeslagen blokken van een oudere versie.",
         shown_name="Sam",
+        narrator_kind="professional",  # no testimony either: needs no consent record
         body=[],
     )
     publish_child(index.specific, story)

@@ -10,7 +10,7 @@ from wagtail_localize.models import Translation
 
 from comensha_content.core.translation import translate_instance
 from comensha_content.models import InstrumentPage, KompasPage, LongreadPage
-from tests.helpers import soup, text_of
+from tests.helpers import record_consent, soup, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +50,7 @@ def linked(demo, locales):
             locale=nl,
         )
     )
+    record_consent(untranslated)
     untranslated.save_revision().publish()
     body = list(story.body.raw_data)
     body.append(

@@ -25,6 +25,7 @@ from wagtail_localize.strings import StringValue
 from comensha_content.core.translation import translate_instance
 from comensha_content.models import LongreadPage
 from comensha_content.schema.discovery import package_block_modules
+from tests.helpers import record_consent
 
 pytestmark = pytest.mark.django_db
 
@@ -152,6 +153,7 @@ def test_a_story_with_every_block_translates_through_the_real_workflow(demo, loc
             locale=locales["nl"],
         )
     )
+    record_consent(story)
     story.save_revision().publish()
     english = translate_instance(story, locales["en"], lambda text: MARK + text)
     assert english.title.startswith(MARK.strip()) and english.live

@@ -89,9 +89,9 @@ def add_url(index):
 
 
 def test_editor_composes_a_story_and_publishes_it_once_consent_is_recorded(
-    client, editor_user, consent_officer, index, photo
+    client, moderator_user, consent_officer, index, photo
 ):
-    client.force_login(editor_user)
+    client.force_login(moderator_user)  # Wagtail's Moderators may publish
     response = client.post(add_url(index), story_form(index, photo), follow=True)
     messages = " ".join(str(message) for message in response.context["messages"])
     assert "maar het verhaal is niet gepubliceerd" in messages  # a victim's story: no consent yet

@@ -11,12 +11,15 @@ from django.test.utils import CaptureQueriesContext
 
 from benchmarks.synthetic import make_longread
 from comensha_content.models import Helpline
+from tests.helpers import record_consent
 
 
 @pytest.fixture
 def story(site_root):
     cache.clear()
-    yield make_longread(site_root, 20)
+    story = make_longread(site_root, 20)
+    record_consent(story)
+    yield story
     cache.clear()
 
 

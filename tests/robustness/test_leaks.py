@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from comensha_content.models import LongreadPage, StoryConsent
+from comensha_content.safety.consent_lifecycle import sweep
 
 pytestmark = pytest.mark.django_db
 
@@ -26,36 +27,41 @@ SENTINELS = {
     "login": "LEAKLOGINr5t4",
     "expired": "LEAKEXPIREDj6h3",
     "translation": "LEAKTRANSLd2x8",
-    "consent_scope": "LEAKSCOPEn4b7",
     "consent_notes": "LEAKNOTESc1p5",
 }
 
 
 def copy_story(story, key, live=True):
+    """A copy of ``story``; a copy carries no consent, so a live one gets its own record."""
     sentinel = SENTINELS[key]
     copy = story.copy(
         update_attrs={
             "title": f"{story.title} {sentinel}",
             "slug": f"hidden-{key.replace('_', '-')}",
         },
-        keep_live=live,
+        keep_live=False,
         copy_revisions=False,
-    )
-    return copy.specific
+    ).specific
+    if live:
+        today = timezone.localdate()
+        record = StoryConsent.objects.create(
+            translation_key=copy.translation_key,
+            consent_date=today - datetime.timedelta(days=400),
+            review_date=today + datetime.timedelta(days=30),
+            internal_notes=SENTINELS["consent_notes"],
+        )
+        record.scope_locales.set(Locale.objects.all())
+        copy.save_revision().publish()
+        copy.refresh_from_db()
+    return copy
 
 
 @pytest.fixture
 def leaky_site(demo, locales):
     """Every kind of content that must stay hidden, next to the published demo stories."""
     lisa = LongreadPage.objects.get(slug="lisa", locale__language_code="nl")
-    lisa.consent_records.all().delete()
-    lisa.consent_records.add(
-        StoryConsent(
-            consent_date=datetime.date(2026, 1, 10),
-            review_date=datetime.date(2028, 1, 10),
-            scope=SENTINELS["consent_scope"],
-            internal_notes=SENTINELS["consent_notes"],
-        )
+    StoryConsent.objects.filter(translation_key=lisa.translation_key).update(
+        internal_notes=SENTINELS["consent_notes"]
     )
     lisa.save_revision().publish()
 
@@ -66,13 +72,9 @@ def leaky_site(demo, locales):
         PageViewRestriction.objects.create(page=page, restriction_type=kind, password="geheim")
         hidden[key] = page
     expired = copy_story(lisa, "expired")
-    today = timezone.localdate()
-    expired.consent_records.update(  # consent's review date passed: the story must go offline
-        consent_date=today - datetime.timedelta(days=400),
-        review_date=today - datetime.timedelta(days=2),
-    )
-    expired.save_revision().publish()
-    assert expired.expire_at < timezone.now()
+    record = StoryConsent.objects.get(translation_key=expired.translation_key)
+    record.review_date = timezone.localdate() - datetime.timedelta(days=2)
+    record.save()  # consent's review date passed: the next request takes the story offline
     hidden["expired"] = expired
 
     english = lisa.get_translation(locales["en"])
@@ -85,6 +87,7 @@ def leaky_site(demo, locales):
     lisa.title = f"{lisa.title} {SENTINELS['draft']}"
     lisa.save_revision()  # a draft: the live page keeps its title
     call_command("publish_scheduled", verbosity=0)  # what the site's cron runs: expiry
+    sweep()  # what the first request after the review date does
     for page in hidden.values():
         page.refresh_from_db()
     assert not hidden["expired"].live and not hidden["never_published"].live

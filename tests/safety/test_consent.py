@@ -529,3 +529,47 @@ def test_a_testimony_anywhere_in_the_body_needs_consent():
     quoting = [{"type": "testimony", "value": {"name": "Jeffrey", "text": "<p>…</p>"}}]
     assert LongreadPage(narrator_kind="professional", body=quoting).needs_consent()
     assert not LongreadPage(narrator_kind="professional", body=[]).needs_consent()
+
+
+def test_a_workflow_approval_without_consent_is_refused_and_nothing_is_approved(
+    client, editor_user, moderator_user, unconsented_draft
+):
+    from wagtail.models import WorkflowState
+
+    workflow = unconsented_draft.get_workflow()
+    assert workflow is not None  # Wagtail's default "Moderators approval" on the whole tree
+    editor = client.__class__()
+    editor.force_login(editor_user)
+    workflow.start(unconsented_draft, editor_user)
+    state = WorkflowState.objects.get(
+        base_content_type__isnull=False, object_id=str(unconsented_draft.pk)
+    )
+    task_state = state.current_task_state
+    client.force_login(moderator_user)
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[unconsented_draft.pk, "approve", task_state.pk]
+    )
+    response = client.post(url, {"comment": ""})
+    assert response.status_code in (302, 403)
+    unconsented_draft.refresh_from_db()
+    assert not unconsented_draft.live
+    task_state.refresh_from_db()
+    assert task_state.status == "in_progress"  # rolled back: nothing approved
+
+
+def test_publish_copies_in_the_admin_leaves_a_copied_story_a_draft(client, moderator_user, lisa):
+    client.force_login(moderator_user)
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[lisa.pk]),
+        {
+            "new_title": "Lisa (kopie)",
+            "new_slug": "lisa-kopie",
+            "new_parent_page": lisa.get_parent().pk,
+            "publish_copies": "on",
+        },
+    )
+    assert response.status_code == 302
+    copy = LongreadPage.objects.get(slug="lisa-kopie")
+    assert not copy.live
+    assert consent_status(copy) == ConsentStatus.MISSING
+    assert client.get("/longread/lisa-kopie/").status_code == 404
