@@ -72,3 +72,10 @@ def source_segments(instance):
         segment.string.data
         for segment in source.stringsegment_set.order_by("order").select_related("string")
     ]
+
+
+def login_request():
+    """A request for ``client.login``: django-axes checks each login against its address."""
+    from django.test import RequestFactory
+
+    return RequestFactory().post("/admin/login/")
