@@ -268,3 +268,13 @@ def test_without_a_front_end_the_endpoint_does_not_exist(client, drafted, superu
     response = preview(client, drafted, make_preview_token(drafted, superuser))
     assert response.status_code == 404
     assert SENTINEL not in response.content.decode()
+
+
+def test_a_token_in_the_front_end_address_or_a_long_life_is_reported(settings):
+    from comensha_content.core.checks import check_headless_preview_settings
+
+    assert check_headless_preview_settings(None) == []
+    settings.COMENSHA_CONTENT_HEADLESS_PREVIEW_URL = "https://front.example.org/p?token={token}"
+    settings.COMENSHA_CONTENT_HEADLESS_PREVIEW_MAX_AGE = 600
+    ids = [problem.id for problem in check_headless_preview_settings(None)]
+    assert ids == ["comensha_content.E030", "comensha_content.W030"]
