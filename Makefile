@@ -24,10 +24,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]" $(if $(WAGTAIL_SPEC),"$(WAGTAIL_SPEC)")
 	touch $@
 
+# The demo runs with DEBUG on (static files, error pages, no two-factor step); nothing else does.
 demo: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The whole suite: unit and integration tests, then the browser tests.
 test: unit e2e

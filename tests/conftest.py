@@ -21,7 +21,7 @@ import pytest
 from django.test import TestCase
 from wagtail.models import Locale, Page, Site
 
-from tests.helpers import ensure_sqlite_search_index
+from tests.helpers import ensure_sqlite_search_index, login_request
 from tests.kompas.kompas_helpers import build_kompas
 
 
@@ -203,7 +203,7 @@ def superuser_client(client, superuser):
 @pytest.fixture
 def demo_admin_client(client, demo):
     """The test client, logged in as the demo's superuser ("admin", as `load_demo` made it)."""
-    client.login(username="admin", password="comensha-demo")
+    client.login(request=login_request(), username="admin", password="comensha-demo")
     return client
 
 

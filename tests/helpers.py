@@ -100,3 +100,10 @@ def record_consent(page, **fields):
     )
     record.scope_locales.set(Locale.objects.all())
     return record
+
+
+def login_request():
+    """A request for ``client.login``: django-axes checks each login against its address."""
+    from django.test import RequestFactory
+
+    return RequestFactory().post("/admin/login/")

@@ -13,3 +13,6 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="comensha-test-media-")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
+# The admin's second factor is tested on its own (tests/core/test_deployment.py); the other
+# tests sign in with a password only, as in `make demo`.
+TWO_FACTOR_REQUIRED = False

@@ -156,3 +156,30 @@ def check_locales_exist(app_configs, databases=None, **kwargs):
             id="comensha_content.E020",
         )
     ]
+
+
+@register(Tags.security)
+def check_headless_preview_settings(app_configs, **kwargs):
+    """The preview token never goes into an address and never lives long."""
+    problems = []
+    url = getattr(settings, "COMENSHA_CONTENT_HEADLESS_PREVIEW_URL", "")
+    if "{token}" in (url or ""):
+        problems.append(
+            Error(
+                "COMENSHA_CONTENT_HEADLESS_PREVIEW_URL contains {token}.",
+                hint="Remove it: the admin posts the token to the front end (a form field "
+                "named token), so it never appears in an address, a history or a log.",
+                id="comensha_content.E030",
+            )
+        )
+    max_age = getattr(settings, "COMENSHA_CONTENT_HEADLESS_PREVIEW_MAX_AGE", 120)
+    if max_age > 300:
+        problems.append(
+            Warning(
+                f"COMENSHA_CONTENT_HEADLESS_PREVIEW_MAX_AGE is {max_age}; tokens expire after "
+                "300 seconds anyway.",
+                hint="Set it to 300 seconds or less.",
+                id="comensha_content.W030",
+            )
+        )
+    return problems

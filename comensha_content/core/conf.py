@@ -32,12 +32,12 @@ DEFAULTS = {
     ),
     "HEADLESS_PREVIEW_URL": (
         "",
-        "Front-end URL an editor's headless preview opens, with {token}, {id}, {type} and "
-        "{locale} filled in; empty: no headless preview.",
+        "Front-end URL an editor's headless preview posts its token to, with {id}, {revision}, "
+        "{type} and {locale} filled in; empty: no headless preview (its endpoint is a 404).",
     ),
     "HEADLESS_PREVIEW_MAX_AGE": (
-        600,
-        "Seconds a headless preview token stays valid.",
+        120,
+        "Seconds a headless preview token stays valid (at most 300).",
     ),
     "PAGE_CACHE_SECONDS": (
         0,

@@ -2,6 +2,10 @@
 
 It installs comensha_content exactly as README.md tells a site to. SQLite by default;
 set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/comensha_content) for PostgreSQL.
+DEBUG is off unless DJANGO_DEBUG=1 (`make demo` sets it). The secret key is DJANGO_SECRET_KEY,
+else a random key made for this checkout in example_project/.secret_key (git-ignored).
+Login throttling (django-axes) and two-factor authentication (django-otp) are the example's,
+not the package's: see docs/deployment.md.
 """
 
 import os
@@ -11,10 +15,12 @@ import dj_database_url
 import wagtail
 from csp.constants import NONE, SELF
 
+from .secret_key import development_secret_key
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-example-key-change-me")
-DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or development_secret_key(BASE_DIR / ".secret_key")
+DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 WAGTAIL_8 = wagtail.VERSION >= (8, 0)
@@ -49,6 +55,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Login throttling and two-factor authentication of the admin (docs/deployment.md).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 if WAGTAIL_8:
     INSTALLED_APPS += ["wagtail.api.v3", "ninja"]
@@ -61,9 +71,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "demo_site.two_factor.ConsentTwoFactorMiddleware",
+    "comensha_content.core.middleware.PrivateWhenAuthenticatedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into its answer
 ]
 
 ROOT_URLCONF = "demo_site.urls"
@@ -94,6 +108,23 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a login while the user name is locked out from that address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS = ["password", "token", "otp_token"]
+# Behind a proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER (docs/deployment.md).
+
+# Two-factor authentication (django-otp, TOTP) of the admin for superusers and for whoever may
+# see consent records (demo_site.two_factor). Off only when asked for, or in DEBUG (`make demo`).
+TWO_FACTOR_REQUIRED = os.environ.get("DJANGO_2FA_REQUIRED", "0" if DEBUG else "1") == "1"
+OTP_TOTP_ISSUER = "CoMensha content (example)"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

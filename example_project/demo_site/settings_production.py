@@ -3,15 +3,15 @@
     DJANGO_SETTINGS_MODULE=demo_site.settings_production
     DJANGO_SECRET_KEY=...  DJANGO_ALLOWED_HOSTS=www.example.org  DATABASE_URL=postgres://...
 
-Refuses to start without DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS.
-`manage.py check --deploy` is clean with these settings (tests/test_robust_deploy.py).
+Refuses to start without DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (also `manage.py check
+--deploy`), before reading the development settings: production never makes or reads the
+development key file. Two-factor authentication is always on (docs/deployment.md).
+`manage.py check --deploy` is clean with these settings (tests/robustness/test_deploy.py).
 """
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
-
-from .settings import *  # noqa: F403
 
 
 def required_env(name):
@@ -21,8 +21,13 @@ def required_env(name):
     return value
 
 
+_PRODUCTION_KEY = required_env("DJANGO_SECRET_KEY")
+
+from .settings import *  # noqa: E402, F403
+
 DEBUG = False
-SECRET_KEY = required_env("DJANGO_SECRET_KEY")
+SECRET_KEY = _PRODUCTION_KEY
+TWO_FACTOR_REQUIRED = True
 ALLOWED_HOSTS = [host.strip() for host in required_env("DJANGO_ALLOWED_HOSTS").split(",")]
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host != "*"]
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = os.environ.get(

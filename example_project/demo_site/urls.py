@@ -9,9 +9,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import two_factor
 from .api import api_router
 
 urlpatterns = [
+    path("admin/2fa/", two_factor.verify, name="two_factor"),  # before the admin's URLs
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -1,8 +1,12 @@
-"""An editor in the browser: composes a longread story in Wagtail's admin, publishes it, has it
-translated into English in wagtail-localize's editor, and publishes the translation.
+"""An editor in the browser: composes a longread story in Wagtail's admin, is told it cannot be
+published before consent is recorded, a consent officer records it, the editor publishes it, has
+it translated into English in wagtail-localize's editor and publishes the translation; then the
+consent officer records a withdrawal and the story is offline in both languages.
 
 The admin speaks Dutch to the demo editor (the site's language), as it does to CoMensha's.
 """
+
+import datetime
 
 import pytest
 from playwright.sync_api import expect
@@ -10,6 +14,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.e2e
 
 IMAGE_TITLE = "Silhouet bij een raam"
+TODAY = datetime.date.today()
 TITLE_NL = "Sara: ‘Ik wilde alleen werken’"
 TITLE_EN = "Sara: ‘I only wanted to work’"
 SLUG = "sara"
@@ -45,10 +50,10 @@ def library_image(demo_site):
     return get_image_model().objects.create(title=IMAGE_TITLE, file=get_test_image_file())
 
 
-def log_in(page):
+def log_in(page, username="admin", password="comensha-demo"):
     page.goto(page.base + "/admin/login/")
-    page.locator('[name="username"]').fill("admin")
-    page.locator('[name="password"]').fill("comensha-demo")
+    page.locator('[name="username"]').fill(username)
+    page.locator('[name="password"]').fill(password)
     page.keyboard.press("Enter")
     page.wait_for_url("**/admin/")
 
@@ -115,7 +120,31 @@ def test_editor_composes_publishes_and_translates_a_story(
     page.locator('[name="body-2-value-alt_text"]').fill(ALT_NL)
     screenshot(page, "editor-composed")
 
-    # Publish.
+    # Publish: refused until a consent officer has recorded consent; the draft is kept.
+    publish(page)
+    page.wait_for_url("**/admin/pages/*/edit/")
+    expect(page.locator(".messages")).to_contain_text("niet gepubliceerd")
+    expect(page.locator("[data-consent-status]")).to_contain_text("geen toestemming")
+    screenshot(page, "editor-publish-refused")
+    story = LongreadPage.objects.get(locale=demo_site.source_locale, slug=SLUG)
+    assert not story.live
+
+    officer = consent_officer_browser(new_visitor)
+    officer.goto(officer.base + f"/admin/story_consent/add/?story={story.pk}")
+    expect(officer.locator("form")).to_contain_text(TITLE_NL)  # the story, chosen already
+    fill_date(officer, "consent_date", TODAY)
+    fill_date(officer, "review_date", TODAY + datetime.timedelta(days=700))
+    officer.get_by_label("Nederlands").check()
+    officer.get_by_label("English").check()
+    officer.locator('[name="internal_notes"]').fill("Formulier getekend (voorbeeld).")
+    screenshot(officer, "consent-officer-records")
+    officer.get_by_role("button", name="Opslaan").click()
+    officer.wait_for_url("**/admin/story_consent/")
+    expect(officer.locator("main")).to_contain_text(TITLE_NL)
+
+    page.reload()
+    expect(page.locator("[data-consent-status]")).to_contain_text("Toestemming is geldig tot")
+    expect(page.locator("body")).not_to_contain_text("Formulier getekend")
     publish(page)
     try:
         page.wait_for_url(f"**/admin/pages/{index.pk}/")
@@ -123,7 +152,7 @@ def test_editor_composes_publishes_and_translates_a_story(
         screenshot(page, "editor-publish-failed")
         raise
     screenshot(page, "editor-published")
-    story = LongreadPage.objects.get(locale=demo_site.source_locale, slug=SLUG)
+    story.refresh_from_db()
     assert story.live
     [testimony, fact, image] = story.body
     assert (testimony.block_type, fact.block_type, image.block_type) == (
@@ -157,7 +186,40 @@ def test_editor_composes_publishes_and_translates_a_story(
     expect(reader.locator("h1")).to_have_text(TITLE_EN)
     expect(reader.get_by_text(TESTIMONY_EN)).to_be_visible()
     expect(reader.get_by_alt_text(ALT_EN)).to_be_visible()
+
+    # The person withdraws consent: the officer records it, and the story is offline at once.
+    officer.goto(officer.base + "/admin/")
+    expect(officer.locator("main")).to_contain_text("Toestemmingen die herzien moeten worden")
+    officer.get_by_role("link", name="Toestemming", exact=True).click()
+    officer.get_by_role("link", name=TITLE_NL).click()
+    fill_date(officer, "withdrawn_on", TODAY)
+    officer.get_by_role("button", name="Opslaan").click()
+    officer.wait_for_url("**/admin/story_consent/")
+    for url in (story.url, english.url):
+        assert reader.goto(reader.base + url).status == 404
+    story.refresh_from_db()
+    english.refresh_from_db()
+    assert not story.live and not english.live
     assert page.guard.unexpected() == [] and reader.guard.unexpected() == []
+    assert officer.guard.unexpected() == []
+
+
+def consent_officer_browser(new_visitor):
+    """A browser logged in as a member of the "Consent officers" group (no page permissions)."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("toestemming", "t@example.org", "toestemming-wachtwoord")
+    user.groups.add(Group.objects.get(name="Consent officers"))
+    officer = new_visitor(viewport={"width": 1280, "height": 900})
+    log_in(officer, "toestemming", "toestemming-wachtwoord")
+    return officer
+
+
+def fill_date(page, name, day):
+    """Type a date into Wagtail's date field (ISO, its default format) and close the picker."""
+    field = page.locator(f'[name="{name}"]')
+    field.fill(day.isoformat())
+    field.press("Escape")
 
 
 def translate_segments(page, translations):

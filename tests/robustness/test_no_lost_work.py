@@ -24,6 +24,7 @@ from wagtail.blocks.migrations.operations import (
 from wagtail.blocks.migrations.utils import apply_changes_to_raw_data
 
 from comensha_content.models import LongreadPage
+from tests.helpers import login_request
 from tests.longread.test_longread_admin import add_url, story_form
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +104,7 @@ def test_an_editor_is_told_of_a_newer_revision(two_editors, lisa):
 
 
 def test_a_failed_validation_keeps_what_the_editor_typed(client, index, photo):
-    client.login(username="admin", password="comensha-demo")
+    client.login(request=login_request(), username="admin", password="comensha-demo")
     typed = "Wat de redacteur typte Qx7Zk"
     body = [
         ("chapter", {"heading": "Hoofdstuk Qx7Zk", "intro": typed, "anchor": ""}),
