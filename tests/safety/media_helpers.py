@@ -98,6 +98,12 @@ def webp_with_metadata():
     return output.getvalue()
 
 
+def avif_with_metadata():
+    output = io.BytesIO()
+    pixels().save(output, "AVIF", exif=sentinel_exif(), xmp=XMP_PACKET)
+    return output.getvalue()
+
+
 def animated_gif_with_comment():
     colours = ((200, 0, 0), (0, 200, 0), (0, 0, 200))
     frames = [Image.new("RGB", (20, 10), colour).quantize() for colour in colours]

@@ -27,7 +27,7 @@ from comensha_content.safety import media
 from tests.safety import media_helpers as photos
 
 UPLOAD_NAME = "maria-jansen-utrecht.jpg"
-RANDOM = re.compile(r"^original_images/[0-9a-f]{32}\.(jpg|png|webp|gif)$")
+RANDOM = re.compile(r"^original_images/[0-9a-f]{32}\.(jpg|png|webp|avif|gif)$")
 RENDITION_SPECS = ("original", "width-20", "fill-16x16", "format-webp", "format-png", "format-jpeg")
 
 
@@ -160,6 +160,7 @@ def test_api_v3_upload_with_a_bearer_token_stores_the_photo_without_metadata(
         (photos.jpeg_with_metadata, "maria.jpg", photos.VIEWED_SIZE),
         (photos.png_with_metadata, "maria.png", photos.VIEWED_SIZE),
         (photos.webp_with_metadata, "maria.webp", photos.VIEWED_SIZE),
+        (photos.avif_with_metadata, "maria.avif", photos.VIEWED_SIZE),
         (photos.animated_gif_with_comment, "maria.gif", (20, 10)),
     ],
 )
@@ -323,6 +324,16 @@ def test_command_cleans_older_images_and_their_renditions_once(
     assert run_command() == f"0 cleaned, {others + 1} already clean, 0 failed"
     image.refresh_from_db()
     assert image.file.name == name  # idempotent: not re-encoded again
+
+
+def test_saving_an_older_image_cleans_it_too(db, django_capture_on_commit_callbacks):
+    image = legacy_image()
+    legacy_name = image.file.name
+    image.title = "Oud, nieuwe titel"
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+    assert not image.file.storage.exists(legacy_name)
+    assert_clean_everywhere(image)
 
 
 def test_command_reports_an_image_whose_file_is_missing(db):
