@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ComenshaContentConfig(AppConfig):
-    """App config: registers system checks, the API schema declarations and cache purging.
+    """App config: system checks, API schema declarations, cache purging, metadata-free media.
 
     Each capability declares the API shapes its definitions do not tell in its ``schemas.py``;
     importing those modules here registers them (``comensha_content.schema.registry``).
@@ -33,6 +33,13 @@ class ComenshaContentConfig(AppConfig):
         from comensha_content.schema.registry import set_page_meta_fields
 
         set_page_meta_fields(ComenshaPagesAPIViewSet.meta_fields)
+
+        from comensha_content.safety import (
+            media,
+            media_forms,  # noqa: F401  (registers its system check)
+        )
+
+        media.connect_signal_handlers()  # originals (and so renditions) stored without metadata
 
         from comensha_content.api import purge, v3
         from comensha_content.safety import consent, consent_lifecycle

@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import to_locale
 from wagtail.models import Locale
 
+from comensha_content.safety.media import RANDOM_NAME
 from comensha_content.safety.models import quick_exit_data_for_request
 
 register = template.Library()
@@ -55,3 +56,13 @@ def robots_meta(context, page=None):
             og_locale=to_locale(locale.language_code) if locale else "",
         )
     return data
+
+
+@register.filter
+def image_metadata_removed(image):
+    """Whether the image's original was stored by ``safety.media`` (a random file name it gave).
+
+    The image edit page says so; an older image not yet cleaned by ``strip_image_metadata`` says
+    that instead (the name alone tells, the file is not read).
+    """
+    return bool(image.file) and bool(RANDOM_NAME.match(image.file.name.rsplit("/", 1)[-1]))

@@ -154,6 +154,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "CoMensha content (example)"
+# Uploads that cannot be re-encoded without metadata get a form error (docs/media.md).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "comensha_content.safety.media_forms.MetadataFreeImageForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
