@@ -76,6 +76,6 @@ def check_image_form_base(app_configs, **kwargs):
             hint=f"Set WAGTAILIMAGES_IMAGE_FORM_BASE = {FORM_PATH!r} (or a subclass of it); "
             "without it, a truncated upload is refused with a server error instead of a form "
             "error. Its metadata is never stored either way.",
-            id="comensha_content.W030",
+            id="comensha_content.W040",
         )
     ]

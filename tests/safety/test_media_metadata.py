@@ -242,7 +242,7 @@ def test_system_check_warns_a_site_without_the_metadata_free_form(settings):
 
     assert check_image_form_base(None) == []
     settings.WAGTAILIMAGES_IMAGE_FORM_BASE = ""
-    assert [warning.id for warning in check_image_form_base(None)] == ["comensha_content.W030"]
+    assert [warning.id for warning in check_image_form_base(None)] == ["comensha_content.W040"]
     settings.WAGTAILIMAGES_IMAGE_FORM_BASE = FORM_PATH
 
 
