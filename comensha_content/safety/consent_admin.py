@@ -41,7 +41,7 @@ class StoryConsentForm(WagtailAdminModelForm):
 
     story = forms.ModelChoiceField(
         queryset=Page.objects.all(),
-        label=_("story"),
+        label=_("Story"),
         help_text=_("The consent covers this story in all its languages."),
         widget=AdminPageChooser(),
     )

@@ -154,6 +154,9 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "CoMensha content (example)"
+# No third-party requests from the admin either: Gravatar would learn a hash of every editor's
+# e-mail address (and when they use the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Uploads that cannot be re-encoded without metadata get a form error (docs/media.md).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "comensha_content.safety.media_forms.MetadataFreeImageForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -130,15 +130,15 @@ def test_editor_composes_publishes_and_translates_a_story(
     assert not story.live
 
     officer = consent_officer_browser(new_visitor)
-    officer.goto(officer.base + f"/admin/story_consent/add/?story={story.pk}")
-    expect(officer.locator("form")).to_contain_text(TITLE_NL)  # the story, chosen already
+    officer.goto(officer.base + f"/admin/story_consent/new/?story={story.pk}")
+    expect(officer.locator("#w-editor-form")).to_contain_text(TITLE_NL)  # the story, chosen already
     fill_date(officer, "consent_date", TODAY)
     fill_date(officer, "review_date", TODAY + datetime.timedelta(days=700))
     officer.get_by_label("Nederlands").check()
     officer.get_by_label("English").check()
     officer.locator('[name="internal_notes"]').fill("Formulier getekend (voorbeeld).")
     screenshot(officer, "consent-officer-records")
-    officer.get_by_role("button", name="Opslaan").click()
+    officer.get_by_role("button", name="Toevoegen").click()
     officer.wait_for_url("**/admin/story_consent/")
     expect(officer.locator("main")).to_contain_text(TITLE_NL)
 
