@@ -5,16 +5,19 @@
 
     urlpatterns += [path("api/v3/", comensha_v3_urls(api_v3.urls))]
 
-- Page detail (``detail_page``): ETag, Last-Modified and 304 (``caching.py``).
+- Page detail (``detail_page``): ETag, Last-Modified and 304 (``caching.py``); a story whose
+  consent leaves out the API is a 404, as in API v2 (``comensha_content.safety.consent``).
 - Page listing (``list_pages``): the package's own filters (``narrator``, ``form``, ``role`` of
   stories; ``exploitation``, ``theme``, ``plateau``, ``authority`` of instruments) exist in API v2
   only. Wagtail 8.0's v3 listing has no extension point for custom filters and ignores a parameter
   it does not know, so ``?narrator=victim`` would silently list every page. Such a parameter
-  answers 422 instead, in Wagtail's own problem+json shape, naming the v2 URL to use.
+  answers 422 instead, in Wagtail's own problem+json shape, naming the v2 URL to use. Stories
+  whose consent leaves out the API are taken out of the listing's items (and its count).
 
 Everything else (other methods on the same URLs, every other view) is Wagtail's, unchanged.
 """
 
+import json
 from functools import wraps
 
 from django.urls import URLPattern
@@ -88,7 +91,63 @@ def reject_v2_only_filters(view):
     return wrapper
 
 
-WRAPPERS = {V3_PAGE_DETAIL: conditional_v3_page_detail, V3_PAGE_LISTING: reject_v2_only_filters}
+def _hidden_for_consent(page_ids):
+    from wagtail.models import Page
+
+    from comensha_content.safety.consent import Channel
+    from comensha_content.safety.consent_lifecycle import exclude_not_consented
+
+    ids = {int(page_id) for page_id in page_ids if str(page_id).isdigit()}
+    pages = Page.objects.filter(pk__in=ids)
+    return ids - set(exclude_not_consented(pages, Channel.API).values_list("pk", flat=True))
+
+
+def hide_detail_without_api_consent(view):
+    """Wrap the v3 page detail: a story whose consent excludes the API is not found."""
+
+    @wraps(view)
+    def wrapper(request, *args, page_id=None, **kwargs):
+        if page_id is not None and _hidden_for_consent([page_id]):  # else Wagtail answers
+            from wagtail.api.v3.errors import problem_response
+
+            return problem_response(status=404, detail="Not found")
+        return view(request, *args, page_id=page_id, **kwargs)
+
+    return wrapper
+
+
+def hide_listed_without_api_consent(view):
+    """Wrap the v3 page listing: stories whose consent excludes the API are left out."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or "json" not in response.get("Content-Type", ""):
+            return response
+        data = json.loads(response.content)
+        items = data.get("items") if isinstance(data, dict) else None
+        if not items:
+            return response
+        hidden = _hidden_for_consent([item["id"] for item in items if "id" in item])
+        if hidden:
+            data["items"] = [item for item in items if item.get("id") not in hidden]
+            if isinstance(data.get("count"), int):
+                data["count"] -= len(hidden)
+            response.content = json.dumps(data)
+        return response
+
+    return wrapper
+
+
+def detail_wrapper(view):
+    return conditional_v3_page_detail(hide_detail_without_api_consent(view))
+
+
+def listing_wrapper(view):
+    return reject_v2_only_filters(hide_listed_without_api_consent(view))
+
+
+WRAPPERS = {V3_PAGE_DETAIL: detail_wrapper, V3_PAGE_LISTING: listing_wrapper}
 
 
 def comensha_v3_urls(urls, wrappers=None):

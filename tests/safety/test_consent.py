@@ -449,13 +449,17 @@ def test_a_scope_without_english_takes_the_english_story_offline_and_refuses_it(
         translation.specific.save_revision().publish()
 
 
-def test_a_scope_without_the_api_keeps_the_story_out_of_api_v2_only(client, lisa):
+def test_a_scope_without_the_api_keeps_the_story_out_of_the_apis_only(client, lisa, settings):
     record = StoryConsent.objects.get(translation_key=lisa.translation_key)
     record.via_api = False
     record.save()
     outputs = public_outputs(client, lisa)
     assert outputs["page"] == 200 and outputs["sitemap"]
-    assert outputs["v2 detail"] == 404 and not outputs["v2 listing"]
+    assert outputs["v2 detail"] == 404 and not outputs["v2 listing"] and not outputs["v2 search"]
+    if settings.WAGTAIL_8:
+        assert outputs["v3 detail"] == 404 and not outputs["v3 listing"]
+        listing = client.get("/api/v3/pages/", {"type": "comensha_content.LongreadPage"}).json()
+        assert listing["count"] == len(listing["items"])
 
 
 # --- reminders ------------------------------------------------------------------------------
