@@ -1,4 +1,4 @@
-"""Mount Wagtail's API v3 with the package's additions, by wrapping two of its views.
+"""Mount Wagtail's API v3 with the package's additions, by wrapping some of its views.
 
     from wagtail.api.v3.urls import api as api_v3
     from comensha_content.api.v3_urls import comensha_v3_urls
@@ -12,6 +12,11 @@
   it does not know, so ``?narrator=victim`` would silently list every page. Such a parameter
   answers 422 instead, in Wagtail's own problem+json shape, naming the v2 URL to use.
 
+- Images, documents and redirects (``v3_media.py``): an anonymous request sees only the media
+  public pages use, never an image's original file URL, and the media listings and redirects
+  need an API token unless ``COMENSHA_CONTENT_PUBLIC_MEDIA_API`` /
+  ``COMENSHA_CONTENT_PUBLIC_REDIRECTS_API`` say otherwise.
+
 Everything else (other methods on the same URLs, every other view) is Wagtail's, unchanged.
 """
 
@@ -20,6 +25,7 @@ from functools import wraps
 from django.urls import URLPattern
 
 from comensha_content.api.caching import conditional_v3_page_detail
+from comensha_content.api.v3_media import MEDIA_WRAPPERS, install_public_querysets
 from comensha_content.core.listing import model_filterset
 
 #: URL names in ``wagtail.api.v3.routers.pages``.
@@ -88,12 +94,21 @@ def reject_v2_only_filters(view):
     return wrapper
 
 
-WRAPPERS = {V3_PAGE_DETAIL: conditional_v3_page_detail, V3_PAGE_LISTING: reject_v2_only_filters}
+WRAPPERS = {
+    V3_PAGE_DETAIL: conditional_v3_page_detail,
+    V3_PAGE_LISTING: reject_v2_only_filters,
+    **MEDIA_WRAPPERS,
+}
 
 
 def comensha_v3_urls(urls, wrappers=None):
-    """``api.urls`` of Wagtail's API v3 with the detail and listing views wrapped."""
+    """``api.urls`` of Wagtail's API v3 with the page, media and redirect views wrapped.
+
+    Also narrows what anonymous requests read of the images and documents routers
+    (``v3_media.install_public_querysets``).
+    """
     wrappers = WRAPPERS if wrappers is None else wrappers
+    install_public_querysets()
     patterns, app_name, namespace = urls
     wrapped = []
     for pattern in patterns:
