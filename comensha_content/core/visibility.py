@@ -45,6 +45,20 @@ def _ancestor_paths(page):
     return [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
 
 
+def mark_restrictions(pages):
+    """Note on each of ``pages`` whether a view restriction covers it, in one query.
+
+    ``is_publicly_visible`` then needs no query for them; a chooser block calls this for the
+    pages it loads in bulk. Returns ``pages``.
+    """
+    pages = [page for page in pages if page is not None]
+    if pages:
+        paths = restricted_paths()
+        for page in pages:
+            page._comensha_restricted = any(path in paths for path in _ancestor_paths(page))
+    return pages
+
+
 def is_publicly_visible(page, request=None):
     """Whether an anonymous reader may see ``page`` (and so a link to it).
 
@@ -55,6 +69,9 @@ def is_publicly_visible(page, request=None):
         return False
     if page.expire_at is not None and page.expire_at <= timezone.now():
         return False
+    restricted = getattr(page, "_comensha_restricted", None)
+    if restricted is not None:  # noted when the page was loaded (mark_restrictions)
+        return not restricted
     if request is not None:
         paths = getattr(request, "_comensha_restricted_paths", None)
         if paths is None:
@@ -66,4 +83,10 @@ def is_publicly_visible(page, request=None):
     return not PageViewRestriction.objects.filter(page__path__in=_ancestor_paths(page)).exists()
 
 
-__all__ = ["is_publicly_visible", "page_model", "public_pages", "restricted_paths"]
+__all__ = [
+    "is_publicly_visible",
+    "mark_restrictions",
+    "page_model",
+    "public_pages",
+    "restricted_paths",
+]
