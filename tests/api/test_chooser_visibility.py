@@ -164,3 +164,17 @@ def test_kompas_related_instruments_in_api_and_html(client, instrument):
     html = client.get(instrument["page"].url)
     assert_no_sentinel(html)
     assert instrument["published"].title in html.content.decode()
+
+
+def test_recommendations_of_a_report_past_its_expiry_are_not_served(client, demo):
+    from comensha_content.models import PolicyReportPage, Recommendation
+
+    recommendation = Recommendation.objects.public().filter(locale__language_code="nl")[0]
+    report = PolicyReportPage.objects.get(pk=recommendation.report_id)
+    detail = f"/api/v2/recommendations/{recommendation.pk}/"
+    assert client.get(detail).status_code == 200
+    report.expire_at = timezone.now() - datetime.timedelta(minutes=5)
+    report.save(update_fields=["expire_at"])  # still live until publish_scheduled runs
+    assert client.get(detail).status_code == 404
+    listing = client.get(f"/api/v2/recommendations/?report={report.pk}&locale=nl").json()
+    assert listing["items"] == []
