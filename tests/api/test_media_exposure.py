@@ -14,7 +14,7 @@ import pytest
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import APIToken, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from comensha_content.models import LongreadPage, PolicyReportPage
 
@@ -92,7 +92,10 @@ def media(demo, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def token_headers(django_user_model):
+def token_headers(django_user_model, settings):
+    v3(settings)
+    from wagtail.models import APIToken  # Wagtail 8
+
     user = django_user_model.objects.create_superuser("media-reader", "m@example.org", "x")
     _token, plaintext = APIToken.create_token(user=user, name="media")
     return {"HTTP_AUTHORIZATION": f"Bearer {plaintext}"}
