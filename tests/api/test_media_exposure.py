@@ -182,6 +182,8 @@ def test_v3_media_listings_need_a_token(client, media, settings):
         response = client.get(path)
         assert response.status_code == 401, path
         assert response["Content-Type"] == "application/problem+json"
+        assert response["WWW-Authenticate"] == "Bearer"
+        assert response.json()["status"] == 401
         assert_nothing_hidden(response, media)
         bad = client.get(path, HTTP_AUTHORIZATION="Bearer not-a-token")
         assert bad.status_code == 401, path
