@@ -9,6 +9,8 @@ name an unpublished story). Mounted through ``comensha_v3_urls``:
   (``media.used_on_public_pages``; a hidden one is a 404), through ``install_public_querysets``,
   which wraps those two module functions once, when the URLconf is loaded;
 - every image's ``meta.download_url`` (the original file) is null, with or without a token;
+- should those functions not be wrapped (a later Wagtail renamed them), anonymous media reads
+  answer 401 instead of listing the whole library;
 - the image and document listings answer 401 without an API token unless
   ``COMENSHA_CONTENT_PUBLIC_MEDIA_API`` is True, and every redirect read (listing, find,
   detail) unless ``COMENSHA_CONTENT_PUBLIC_REDIRECTS_API`` is True.
@@ -96,15 +98,17 @@ def _token_required():
 def require_token_unless(setting, router_module=None):
     """Wrap a v3 read view: 401 without a token unless ``COMENSHA_CONTENT_<setting>``.
 
-    With ``router_module``, the opt-in only counts when that router's anonymous queryset is
-    narrowed (``install_public_querysets``), so opting in never lists the whole library.
+    ``setting`` None: anonymous reads are allowed. With ``router_module``, anonymous reads are
+    only allowed while that router's anonymous queryset is narrowed
+    (``install_public_querysets``): should Wagtail rename its function, the endpoint asks a
+    token rather than serving the whole library.
     """
 
     def decorate(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method in READ_METHODS and not has_valid_token(request):
-                public = get_setting(setting) and (
+                public = (setting is None or get_setting(setting)) and (
                     router_module is None or has_public_querysets(router_module)
                 )
                 if not public:
@@ -155,11 +159,20 @@ def redirect_read(view):
     return require_token_unless("PUBLIC_REDIRECTS_API")(view)
 
 
+def image_detail(view):
+    return require_token_unless(None, "wagtail.images.api.v3.router")(without_download_url(view))
+
+
+def document_detail(view):
+    return require_token_unless(None, "wagtail.documents.api.v3.router")(view)
+
+
 #: URL names in Wagtail's v3 images, documents and redirects routers -> wrapper.
 MEDIA_WRAPPERS = {
     "list_images": image_listing,
-    "detail_image": without_download_url,
+    "detail_image": image_detail,
     "list_documents": document_listing,
+    "detail_document": document_detail,
     "list_redirects": redirect_read,
     "find_redirect": redirect_read,
     "detail_redirect": redirect_read,

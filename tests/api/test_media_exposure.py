@@ -233,6 +233,21 @@ def test_v3_anonymous_detail_of_hidden_media_is_404(client, media, settings):
     assert client.get(f"/api/v3/documents/{media['unused_document'].pk}/").status_code == 404
 
 
+def test_v3_media_ask_a_token_when_the_querysets_are_not_narrowed(
+    client, media, settings, monkeypatch
+):
+    v3(settings)
+    from wagtail.images.api.v3 import router
+
+    settings.COMENSHA_CONTENT_PUBLIC_MEDIA_API = True
+    original = router.get_images_queryset.comensha_original
+    monkeypatch.setattr(router, "get_images_queryset", original)  # as if Wagtail renamed it
+    for path in ("/api/v3/images/", f"/api/v3/images/{media['images']['unused'].pk}/"):
+        response = client.get(path)
+        assert response.status_code == 401, path
+        assert_nothing_hidden(response, media)
+
+
 # --- API v3 redirects -----------------------------------------------------------------------------
 
 
