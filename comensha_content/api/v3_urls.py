@@ -1,4 +1,4 @@
-"""Mount Wagtail's API v3 with the package's additions, by wrapping two of its views.
+"""Mount Wagtail's API v3 with the package's additions, by wrapping some of its views.
 
     from wagtail.api.v3.urls import api as api_v3
     from comensha_content.api.v3_urls import comensha_v3_urls
@@ -14,6 +14,11 @@
   answers 422 instead, in Wagtail's own problem+json shape, naming the v2 URL to use. Stories
   whose consent leaves out the API are taken out of the listing's items (and its count).
 
+- Images, documents and redirects (``v3_media.py``): an anonymous request sees only the media
+  public pages use, never an image's original file URL, and the media listings and redirects
+  need an API token unless ``COMENSHA_CONTENT_PUBLIC_MEDIA_API`` /
+  ``COMENSHA_CONTENT_PUBLIC_REDIRECTS_API`` say otherwise.
+
 Everything else (other methods on the same URLs, every other view) is Wagtail's, unchanged.
 """
 
@@ -23,6 +28,7 @@ from functools import wraps
 from django.urls import URLPattern
 
 from comensha_content.api.caching import conditional_v3_page_detail
+from comensha_content.api.v3_media import MEDIA_WRAPPERS, install_public_querysets
 from comensha_content.core.listing import model_filterset
 
 #: URL names in ``wagtail.api.v3.routers.pages``.
@@ -147,12 +153,21 @@ def listing_wrapper(view):
     return reject_v2_only_filters(hide_listed_without_api_consent(view))
 
 
-WRAPPERS = {V3_PAGE_DETAIL: detail_wrapper, V3_PAGE_LISTING: listing_wrapper}
+WRAPPERS = {
+    V3_PAGE_DETAIL: detail_wrapper,
+    V3_PAGE_LISTING: listing_wrapper,
+    **MEDIA_WRAPPERS,
+}
 
 
 def comensha_v3_urls(urls, wrappers=None):
-    """``api.urls`` of Wagtail's API v3 with the detail and listing views wrapped."""
+    """``api.urls`` of Wagtail's API v3 with the page, media and redirect views wrapped.
+
+    Also narrows what anonymous requests read of the images and documents routers
+    (``v3_media.install_public_querysets``).
+    """
     wrappers = WRAPPERS if wrappers is None else wrappers
+    install_public_querysets()
     patterns, app_name, namespace = urls
     wrapped = []
     for pattern in patterns:

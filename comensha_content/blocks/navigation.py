@@ -88,11 +88,12 @@ class CallToActionValue(blocks.StructValue):
     def link_for(self, request=None):
         """``{url, is_external, page}`` of the target, the page in the active language.
 
-        ``url`` is None when the chosen page is not live.
+        A chosen page that is not public (``core.visibility``) is left out: ``page`` and
+        ``url`` are None, as if none was chosen, unless an external address is given too.
         """
         page = self.get("page")
-        if page is not None:
-            page_link = page_link_representation(page, request=request)
+        page_link = page_link_representation(page, request=request) if page is not None else None
+        if page_link is not None:
             return {"url": page_link["url"], "is_external": False, "page": page_link}
         url = output_url(self.get("url")) or None
         return {"url": url, "is_external": bool(url), "page": None}

@@ -48,6 +48,15 @@ DEFAULTS = {
         True,
         "Show a notice on pages and links that fall back to the source language.",
     ),
+    "PUBLIC_MEDIA_API": (
+        False,
+        "Let anonymous clients list images and documents in API v3 (only those used on public "
+        "pages); False: the listings need an API token.",
+    ),
+    "PUBLIC_REDIRECTS_API": (
+        False,
+        "Let anonymous clients read redirects in API v3; False: they need an API token.",
+    ),
 }
 
 

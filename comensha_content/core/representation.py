@@ -6,7 +6,8 @@ so a front end gets the same shape wherever they appear:
 - images carry renditions, alt text, caption and credit, never the original file's URL (it may be
   a photo of a person in a story, at full resolution and with its metadata);
 - choosers are resolved to the translation in the active language, falling back visibly
-  (``is_fallback``) to the source when there is none;
+  (``is_fallback``) to the source when there is none; a chosen page that is not public is
+  left out (None), title and id included;
 - rich text follows ``WAGTAILAPI_RICH_TEXT_FORMAT`` or the API's ``?rich_text_format=``.
 """
 
@@ -17,6 +18,7 @@ from wagtail.rich_text import RichText, expand_db_html
 
 from comensha_content.core.conf import get_setting
 from comensha_content.core.locales import localized_instance
+from comensha_content.core.visibility import is_publicly_visible
 
 try:  # Wagtail 8: one resolver for every rich text output format (db_html, html, markdown, ...)
     from wagtail.api.rich_text import APIRichText
@@ -96,20 +98,31 @@ def term_representation(term):
 def page_link_representation(page, request=None):
     """A chosen page as ``{id, type, locale, title, url, is_fallback}``, in the active language.
 
-    ``url`` is None for a page that is not live (a link to it would be a 404).
+    None when the page (in the active language, else its source) is not public: unpublished,
+    expired or view-restricted (``core.visibility``). Its id, type and title are left out too,
+    since they tell what is being written. ``url`` may still be None for a public page outside
+    every site.
     """
     if page is None:
         return None
     localized, is_fallback = localized_instance(page)
+    if not is_publicly_visible(localized, request):
+        return None
     model = localized.specific_class or type(localized)
     return {
         "id": localized.pk,
         "type": f"{model._meta.app_label}.{model.__name__}",
         "locale": localized.locale.language_code,
         "title": localized.title,
-        "url": localized.get_url(request=request) if localized.live else None,
+        "url": localized.get_url(request=request),
         "is_fallback": is_fallback,
     }
+
+
+def public_page_links(pages, request=None):
+    """``page_link_representation`` of each of ``pages`` that is public; the others left out."""
+    links = (page_link_representation(page, request) for page in pages)
+    return [link for link in links if link is not None]
 
 
 def snippet_representation(snippet):
@@ -188,6 +201,7 @@ __all__ = [
     "image_renditions",
     "image_representation",
     "page_link_representation",
+    "public_page_links",
     "rich_text_format_from_context",
     "rich_text_representation",
     "snippet_representation",

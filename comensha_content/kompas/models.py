@@ -28,6 +28,7 @@ from comensha_content.core.locales import (
 )
 from comensha_content.core.pages import BasePage
 from comensha_content.core.representation import term_representation
+from comensha_content.core.visibility import is_publicly_visible
 from comensha_content.kompas.api_fields import (
     CallableField,
     LocalizedTermField,
@@ -444,11 +445,11 @@ class InstrumentPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
         return choice_api(CompetentBody, self.competent_body, self.locale)
 
     def get_related_instruments(self):
-        """Related instruments in this page's language where translated, live ones only."""
+        """Related instruments in this page's language where translated, public ones only."""
         pages = []
         for block in self.related_instruments:
             page = localized_page(block.value, self.locale)
-            if page is not None and page.live:
+            if is_publicly_visible(page):
                 pages.append(page)
         return pages
 

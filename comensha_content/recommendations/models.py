@@ -48,6 +48,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from comensha_content.blocks import StoryBodyBlock
 from comensha_content.core.pages import BasePage
+from comensha_content.core.visibility import public_pages
 from comensha_content.recommendations.choices import (
     DocumentType,
     GovernmentResponse,
@@ -197,8 +198,8 @@ class RecommendationQuerySet(models.QuerySet):
         )
 
     def public(self):
-        """Recommendations whose report is live and not behind a view restriction."""
-        return self.filter(report__in=PolicyReportPage.objects.live().public().values("pk"))
+        """Recommendations whose report is public: live, not expired, not view-restricted."""
+        return self.filter(report__in=public_pages(PolicyReportPage).values("pk"))
 
 
 class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):

@@ -2,6 +2,7 @@
 
 ``{% load comensha_safety %}`` then ``{% quick_exit %}`` first in ``<body>`` and
 ``{% robots_meta page %}`` in ``<head>``; comensha_content/base.html does both.
+``{{ items|public_pages_only }}`` keeps the ``{"page": …}`` items whose page is public.
 """
 
 from django import template
@@ -10,6 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import to_locale
 from wagtail.models import Locale
 
+from comensha_content.core.visibility import is_publicly_visible
 from comensha_content.safety.media import RANDOM_NAME
 from comensha_content.safety.models import quick_exit_data_for_request
 
@@ -24,6 +26,19 @@ DESCRIPTION_LENGTH = 200
 def _locale_of(page):
     locale = getattr(page, "locale", None)
     return locale if isinstance(locale, Locale) else Locale.get_active()
+
+
+@register.filter
+def public_pages_only(items):
+    """The items (``{"page": page, ...}`` or pages) whose page an anonymous reader may see.
+
+    A link to an unpublished, expired or view-restricted page is left out, title included.
+    """
+    return [
+        item
+        for item in items or ()
+        if is_publicly_visible(item.get("page") if isinstance(item, dict) else item)
+    ]
 
 
 @register.inclusion_tag("comensha_content/safety/quick_exit.html", takes_context=True)
