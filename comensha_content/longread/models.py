@@ -330,24 +330,21 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
 
     @property
     def api_related_stories(self):
-        from comensha_content.core.representation import page_link_representation
+        from comensha_content.core.representation import public_page_links
 
-        return [
-            page_link_representation(block.value)
-            for block in self.related_stories
-            if block.value is not None
-        ]
+        return public_page_links(block.value for block in self.related_stories if block.value)
 
     def localized_related_stories(self):
         """Related stories in the served language, falling back to the source (flagged)."""
         from comensha_content.core.representation import localized_instance
+        from comensha_content.core.visibility import is_publicly_visible
 
         stories = []
         for block in self.related_stories:
             if block.value is None:
                 continue
             page, is_fallback = localized_instance(block.value)
-            if page.live:
+            if is_publicly_visible(page):
                 stories.append({"page": page.specific, "is_fallback": is_fallback})
         return stories
 

@@ -127,11 +127,6 @@ def test_api_v2_story_shows_no_hidden_related_story_or_call_to_action(client, st
     assert all(call["page"] is None and call["url"] is None for call in calls)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="LongreadPage.api_related_stories must leave None links out (comensha_content/"
-    "longread/models.py, to change with core.representation.public_page_links)",
-)
 def test_api_v2_hidden_related_stories_are_left_out_not_null(client, story):
     data = client.get(f"/api/v2/pages/{story['page'].pk}/").json()
     assert None not in data["api_related_stories"]
