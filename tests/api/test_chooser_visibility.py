@@ -18,6 +18,7 @@ from wagtail.models import PageViewRestriction
 from comensha_content.core.representation import page_link_representation, public_page_links
 from comensha_content.core.visibility import is_publicly_visible, public_pages
 from comensha_content.models import InstrumentPage, LongreadPage
+from tests.helpers import record_consent
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +33,16 @@ def hidden_copies(page, prefix):
     """A draft, a private and an expired copy of ``page``, titled with the sentinels."""
     copies = {}
     for key, sentinel in SENTINELS.items():
-        copies[key] = page.copy(
+        copy = page.copy(
             update_attrs={"title": f"{page.title} {sentinel}", "slug": f"{prefix}-{key}"},
-            keep_live=key != "draft",
+            keep_live=False,  # a copied story carries no consent: it is always a draft
             copy_revisions=False,
         ).specific
+        if key != "draft":
+            record_consent(copy)
+            copy.save_revision().publish()
+            copy.refresh_from_db()
+        copies[key] = copy
     PageViewRestriction.objects.create(
         page=copies["private"], restriction_type="password", password="x"
     )
@@ -103,7 +109,10 @@ def test_visibility_rules(story):
 
 def test_a_private_subtree_is_hidden_below_the_restriction(story):
     private = story["hidden"]["private"]
-    child = private.copy(to=private, update_attrs={"slug": "below-private"}, keep_live=True)
+    child = private.copy(to=private, update_attrs={"slug": "below-private"}, keep_live=False)
+    record_consent(child)
+    child.save_revision().publish()
+    child.refresh_from_db()
     assert child.live and not is_publicly_visible(child.specific)
     assert page_link_representation(child) is None
 

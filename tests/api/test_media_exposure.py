@@ -17,6 +17,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
 from comensha_content.models import LongreadPage, PolicyReportPage
+from tests.helpers import record_consent
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +71,8 @@ def media(demo, django_capture_on_commit_callbacks):
         alexander = LongreadPage.objects.live().exclude(pk=lisa.pk).filter(locale=lisa.locale)[0]
         with_hero(alexander, images["draft"]).save_revision()  # the live page keeps no hero
 
-        private = lisa.copy(update_attrs={"slug": "private-copy"}, keep_live=True)
+        private = lisa.copy(update_attrs={"slug": "private-copy"}, keep_live=False)
+        record_consent(private)  # a copied story carries no consent
         with_hero(private.specific, images["private"]).save_revision().publish()
         PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
 
