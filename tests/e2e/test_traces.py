@@ -111,3 +111,31 @@ def test_browse_safely_page_says_what_is_stored_and_how_to_delete_it(demo_site, 
     expect(stored).to_contain_text("comensha-kompas-notes:")
     expect(stored).to_contain_text("session storage")
     expect(stored).to_contain_text("The quick-exit button deletes both")
+
+
+def test_kompas_notes_are_deleted_by_the_quick_exit(demo_site, visitor, neutral_url):
+    from comensha_content.models import KompasChapterPage
+
+    chapter = (
+        KompasChapterPage.objects.live()
+        .filter(locale=demo_site.source_locale)
+        .order_by("path")
+        .first()
+    )
+    if chapter is None:
+        pytest.skip("the demo has no Kompas chapter")
+    page = open_page(visitor, "/")
+    open_page(page, chapter.get_url())
+    history_length = page.evaluate("history.length")
+    page.locator("[data-kompas-notes-text]").fill("Een notitie")
+    key = page.locator("[data-kompas-notes]").get_attribute("data-notes-key")
+    page.wait_for_function("(key) => localStorage.getItem(key) !== null", arg=key)
+    contents = page.locator('main a[href^="#"]')
+    assert contents.count(), "the chapter has no contents link"
+    contents.first.click()
+    assert page.evaluate("history.length") == history_length, "an in-page link added history"
+    quick_exit_button(page).click(no_wait_after=True)
+    page.wait_for_url(neutral_url)
+    page.go_back()
+    assert page.url == page.base + "/"
+    assert page.evaluate(STORAGE_LENGTHS) == [0, 0]
