@@ -167,7 +167,7 @@ def test_content_warning_shows_the_warning_before_the_content():
     assert controls.has_attr("hidden")
     checkbox = controls.find("input", type="checkbox")
     assert not checkbox.has_attr("checked")  # remembering is opt-in
-    assert text_of(checkbox.find_parent("label")) == "Remember on this device"
+    assert text_of(checkbox.find_parent("label")) == "Remember in this tab"
     # all in the reading order: warning first
     assert str(section).index("cc-content-warning__notice") < str(section).index("nacht gebeurde")
 

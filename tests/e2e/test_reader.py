@@ -45,6 +45,7 @@ def warned_story(demo_site):
         slug="waarschuwing",
         lede="Een verhaal met een waarschuwing.",
         shown_name="Sam",
+        narrator_kind="professional",  # no testimony either: published without consent
         body=[
             {"type": "paragraph", "value": "<p>Voor de waarschuwing.</p>", "id": str(uuid.uuid4())},
             {
@@ -152,6 +153,12 @@ def test_content_warning_opens_on_request_and_is_remembered_only_by_choice(
     page.reload()
     expect(page.get_by_text(WARNED_TEXT)).to_be_visible()
     expect(page.locator("[data-cc-warning-toggle]")).to_have_attribute("aria-expanded", "true")
+    # Remembered in this tab only (sessionStorage), never on the device for good.
+    assert page.evaluate(f"sessionStorage.getItem('{REMEMBER_KEY}')") == "show"
+    assert page.evaluate(f"localStorage.getItem('{REMEMBER_KEY}')") is None
+    other_tab = page.context.new_page()
+    other_tab.goto(page.url)
+    expect(other_tab.get_by_text(WARNED_TEXT)).to_be_hidden()
     assert page.guard.unexpected() == []
 
 

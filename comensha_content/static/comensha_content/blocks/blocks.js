@@ -4,9 +4,12 @@
  * and audio are plain links to the other site, transcripts and answers use <details>.
  *
  * - Content warnings: hides the passage behind a button (aria-expanded, aria-controls). The
- *   choice to show warned passages is remembered on this device only when the reader ticks
- *   "Remember on this device" (localStorage; unticking forgets it). A story-level warning hides
+ *   choice to show warned passages is remembered in this tab only when the reader ticks
+ *   "Remember in this tab" (sessionStorage, gone when the tab closes; unticking or the quick
+ *   exit forgets it). A story-level warning hides
  *   the whole story the same way; a link to an anchor behind a warning opens it.
+ * - In-page links (href="#..." or this page's URL with a #fragment) replace the history entry instead of adding one and move focus
+ *   to their target (see followInPage).
  * - Video/audio: nothing is requested from the other site until the reader presses
  *   "Load video from <host>"; then the player's iframe replaces the placeholder.
  */
@@ -15,9 +18,19 @@
 
   var REMEMBER_KEY = "comensha_content.content-warnings";
 
+  // The choice lasts while this tab is open (sessionStorage), not on the device for good: a
+  // reader's phone may be checked. Earlier versions kept it in localStorage; that is removed.
+  function forgetOldChoice() {
+    try {
+      window.localStorage.removeItem(REMEMBER_KEY);
+    } catch (error) {
+      /* storage disabled: nothing was kept */
+    }
+  }
+
   function rememberedShow() {
     try {
-      return window.localStorage.getItem(REMEMBER_KEY) === "show";
+      return window.sessionStorage.getItem(REMEMBER_KEY) === "show";
     } catch (error) {
       return false; // storage disabled: nothing is remembered
     }
@@ -26,9 +39,9 @@
   function remember(show) {
     try {
       if (show === null) {
-        window.localStorage.removeItem(REMEMBER_KEY);
+        window.sessionStorage.removeItem(REMEMBER_KEY);
       } else {
-        window.localStorage.setItem(REMEMBER_KEY, show ? "show" : "hide");
+        window.sessionStorage.setItem(REMEMBER_KEY, show ? "show" : "hide");
       }
     } catch (error) {
       /* storage disabled: the choice lasts for this page only */
@@ -130,13 +143,63 @@
     }
   }
 
+  // An in-page link (contents, footnote, back-link, chapter anchor) moves within the page
+  // without adding a history entry: Back then leaves the page instead of stepping through its
+  // anchors, so fewer entries show which page was read. location.replace with the #fragment
+  // scrolls like a plain anchor (scroll padding, :target) and replaces this entry. Focus moves
+  // to the target, so the keyboard continues from there. Without JavaScript the links are
+  // plain anchors. A click with a modifier key (new tab or window) is left to the browser.
+  function followInPage(link, hash, event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    if ((link.target && link.target !== "_self") || link.hasAttribute("download")) {
+      return;
+    }
+    var target = targetOf(hash);
+    if (!target) {
+      return; // "#" or a missing anchor: nothing to move to
+    }
+    event.preventDefault();
+    try {
+      window.location.replace(hash);
+    } catch (error) {
+      target.scrollIntoView();
+    }
+    if (!target.hasAttribute("tabindex") && !isFocusable(target)) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.focus({ preventScroll: true });
+  }
+
+  // The #fragment of a link to a place on this page ("#fn-1", or this page's full URL with a
+  // fragment, like a Kompas section's share link); null for a link elsewhere.
+  function inPageHash(link) {
+    var href = link.getAttribute("href");
+    if (href.charAt(0) === "#") {
+      return href;
+    }
+    var here = window.location;
+    if (link.hash && link.origin === here.origin && link.pathname === here.pathname && link.search === here.search) {
+      return link.hash;
+    }
+    return null;
+  }
+
+  function isFocusable(element) {
+    return element.matches("a[href], button, input, select, textarea, summary, [contenteditable]");
+  }
+
   function init() {
+    forgetOldChoice();
     document.querySelectorAll("[data-cc-content-warning]").forEach(initContentWarning);
     document.querySelectorAll("[data-cc-media]").forEach(initMedia);
     document.addEventListener("click", function (event) {
-      var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
-      if (link) {
-        revealTarget(link.getAttribute("href"));
+      var link = event.target.closest ? event.target.closest("a[href]") : null;
+      var hash = link ? inPageHash(link) : null;
+      if (hash) {
+        revealTarget(hash);
+        followInPage(link, hash, event);
       }
     });
     window.addEventListener("hashchange", function () {

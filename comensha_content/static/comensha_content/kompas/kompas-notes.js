@@ -1,6 +1,8 @@
 /* Kompas reader tools, as progressive enhancement (the pages work fully without this script):
  * - private notes per chapter or instrument, kept in this browser's localStorage only (nothing
- *   is sent to a server), exported as a .txt file with a Blob download;
+ *   is sent to a server), exported as a .txt file with a Blob download. localStorage, not
+ *   sessionStorage: the notes are a working tool kept over days. The quick exit
+ *   (safety/quick-exit.js) deletes every key with PREFIX; keep the two in step;
  * - an overview of all notes on the Kompas landing page, exported as one .txt file;
  * - a "Copy link" button next to every section's share link (the link itself works without JS);
  * - a "Print card" button on the card page.

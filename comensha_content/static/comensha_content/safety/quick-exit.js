@@ -3,11 +3,40 @@
  * Without this script the button is a link that opens the neutral site. With it, pressing the
  * button (or Shift three times within a second) covers the page at once and replaces this
  * page in the tab's history with the neutral site (location.replace), so Back does not return
- * here. It cannot delete earlier history; the "browse safely" page says so.
+ * here. Before leaving it deletes what this app keeps in the browser's storage for this site
+ * (STORED_PREFIXES: the content-warning choice, Kompas notes), in localStorage and
+ * sessionStorage. It cannot delete earlier history; the "browse safely" page says so.
+ * The "press Shift" hint is shown only with a fine pointer that can hover (a mouse, so most
+ * likely a keyboard too); on touch screens the shortcut still works but is not advertised.
  * Escape is deliberately not a shortcut: it stops a page from loading in some browsers.
  */
 (function () {
   "use strict";
+
+  // Keys this app writes in localStorage or sessionStorage: blocks/blocks.js (content-warning
+  // choice) and kompas/kompas-notes.js (notes). Keep in step with docs/reader-safety.md and
+  // the browse-safely page (safety/stored_on_device.html).
+  var STORED_PREFIXES = ["comensha_content.", "comensha-kompas-notes:"];
+  var HINT_MEDIA = "(hover: hover) and (pointer: fine)";
+
+  function clearStore(name) {
+    try {
+      var store = window[name];
+      for (var index = store.length - 1; index >= 0; index--) {
+        var key = store.key(index);
+        if (key && STORED_PREFIXES.some(function (prefix) { return key.indexOf(prefix) === 0; })) {
+          store.removeItem(key);
+        }
+      }
+    } catch (error) {
+      /* storage disabled: nothing was kept */
+    }
+  }
+
+  function clearStoredData() {
+    clearStore("localStorage");
+    clearStore("sessionStorage");
+  }
 
   function initQuickExit(bar) {
     var button = bar.querySelector("[data-cc-quick-exit-button]");
@@ -34,6 +63,7 @@
       }
       document.body.classList.add("cc-quick-exit--leaving");
       document.title = "";
+      clearStoredData();
       window.location.replace(button.href);
     }
 
@@ -84,7 +114,7 @@
       }
     });
 
-    if (hint) {
+    if (hint && window.matchMedia && window.matchMedia(HINT_MEDIA).matches) {
       hint.hidden = false;
     }
     keepTargetsClearOf(bar);
