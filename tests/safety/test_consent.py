@@ -361,23 +361,25 @@ def test_a_professionals_story_without_testimony_needs_no_consent(lisa):
 # --- withdrawal and review date take the story offline everywhere --------------------------
 
 
+def officer_changes(client, consent_officer, story, **changes):
+    """A consent officer, in a browser of their own, saves the story's record with ``changes``."""
+    record = StoryConsent.objects.get(translation_key=story.translation_key)
+    officer = client.__class__()
+    officer.force_login(consent_officer)
+    dates = {"consent_date": record.consent_date, "review_date": record.review_date}
+    values = {
+        key: value.isoformat() if hasattr(value, "isoformat") else value
+        for key, value in {**dates, **changes}.items()
+    }
+    return officer.post(edit_url(record), consent_form(story, **values))
+
+
 def test_withdrawal_takes_the_story_and_its_translation_offline_at_once(
     client, consent_officer, lisa
 ):
     translation = english(lisa)
     assert online(public_outputs(client, lisa)) and online(public_outputs(client, translation))
-    record = StoryConsent.objects.get(translation_key=lisa.translation_key)
-    officer = client.__class__()
-    officer.force_login(consent_officer)
-    response = officer.post(
-        edit_url(record),
-        consent_form(
-            lisa,
-            consent_date=record.consent_date.isoformat(),
-            review_date=record.review_date.isoformat(),
-            withdrawn_on=timezone.localdate().isoformat(),
-        ),
-    )
+    response = officer_changes(client, consent_officer, lisa, withdrawn_on=timezone.localdate())
     assert response.status_code == 302, response.context["form"].errors
     assert offline(public_outputs(client, lisa)), public_outputs(client, lisa)
     assert offline(public_outputs(client, translation))
@@ -430,18 +432,7 @@ def test_a_scope_without_english_takes_the_english_story_offline_and_refuses_it(
     client, consent_officer, lisa
 ):
     translation = english(lisa)
-    record = StoryConsent.objects.get(translation_key=lisa.translation_key)
-    officer = client.__class__()
-    officer.force_login(consent_officer)
-    response = officer.post(
-        edit_url(record),
-        consent_form(
-            lisa,
-            consent_date=record.consent_date.isoformat(),
-            review_date=record.review_date.isoformat(),
-            scope_locales=[lisa.locale_id],
-        ),
-    )
+    response = officer_changes(client, consent_officer, lisa, scope_locales=[lisa.locale_id])
     assert response.status_code == 302
     assert online(public_outputs(client, lisa))
     assert offline(public_outputs(client, translation))
