@@ -63,10 +63,14 @@ def consent_subject_models():
     return [model for model in get_page_models() if getattr(model, "consent_subject", False)]
 
 
+def consent_subject_pages():
+    """Pages of the consent-subject page types (not specific)."""
+    return Page.objects.type(*consent_subject_models())
+
+
 def story_pages(translation_key):
     """Every language version of the story with this translation key (specific pages)."""
-    models_ = consent_subject_models()
-    return Page.objects.filter(translation_key=translation_key).type(*models_).specific()
+    return consent_subject_pages().filter(translation_key=translation_key).specific()
 
 
 class StoryConsentQuerySet(models.QuerySet):
@@ -213,7 +217,7 @@ def consent_status(page, day=None):
     return record.status(day) if record else ConsentStatus.MISSING
 
 
-def review_end(record):
-    """The moment the story goes offline for a passed review date (the day after it, 00:00)."""
-    day = record.review_date + datetime.timedelta(days=1)
+def review_end(review_date):
+    """The moment a story goes offline for a passed review date (the day after it, 00:00)."""
+    day = review_date + datetime.timedelta(days=1)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

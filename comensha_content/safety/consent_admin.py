@@ -43,7 +43,6 @@ class StoryConsentForm(WagtailAdminModelForm):
         queryset=Page.objects.all(),
         label=_("Story"),
         help_text=_("The consent covers this story in all its languages."),
-        widget=AdminPageChooser(),
     )
 
     class Meta:
@@ -62,6 +61,7 @@ class StoryConsentForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The page types are known once the app registry is ready, not at import time.
         self.fields["story"].widget = AdminPageChooser(target_models=consent_subject_models())
         if self.instance.pk:
             self.initial["story"] = self.instance.source_story()

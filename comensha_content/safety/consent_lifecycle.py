@@ -33,7 +33,8 @@ from comensha_content.safety.consent import (
     Channel,
     ConsentStatus,
     StoryConsent,
-    consent_subject_models,
+    consent_for,
+    consent_subject_pages,
     review_end,
     story_pages,
 )
@@ -71,7 +72,7 @@ def consent_problems(page, day=None):
     if not getattr(page, "consent_subject", False):
         return []
     day = day or timezone.localdate()
-    record = StoryConsent.objects.filter(translation_key=page.translation_key).first()
+    record = consent_for(page)
     if record is None:
         if page.needs_consent():
             return [
@@ -122,7 +123,7 @@ def exclude_not_consented(queryset, channel, day=None):
     allowed = recorded.online_on(day).filter(
         scope_locales=OuterRef("locale_id"), **{CHANNEL_FIELDS[Channel(channel)]: True}
     )
-    hidden = story_pages_queryset().filter(Exists(recorded)).exclude(Exists(allowed))
+    hidden = consent_subject_pages().filter(Exists(recorded)).exclude(Exists(allowed))
     # pk__in, not Exists() on ``queryset`` itself: Wagtail's search backends parse its filters.
     return queryset.exclude(pk__in=hidden.values("pk"))
 
@@ -149,10 +150,8 @@ def bound_expiry(record, previous_review_date=None):
     An editor's earlier expiry date is kept; an expiry the previous review date set moves with
     a renewed review date.
     """
-    end = review_end(record)
-    previous_end = (
-        review_end(StoryConsent(review_date=previous_review_date)) if previous_review_date else None
-    )
+    end = review_end(record.review_date)
+    previous_end = review_end(previous_review_date) if previous_review_date else None
     for page in story_pages(record.translation_key).live():
         current = page.expire_at
         if current is None or current > end or (previous_end and current == previous_end):
@@ -171,12 +170,6 @@ def apply_consent(record, previous_review_date=None, user=None):
 def forget_next_sweep(**kwargs):
     """Signal receiver: a record changed, so the next request sweeps all stories again."""
     cache.delete(NEXT_SWEEP_KEY)
-
-
-def story_pages_queryset():
-    from wagtail.models import Page
-
-    return Page.objects.type(*consent_subject_models())
 
 
 def next_sweep_day(records, day):
@@ -201,7 +194,7 @@ def sweep(day=None):
     next_day = cache.get(NEXT_SWEEP_KEY)
     if next_day is not None and (next_day == "never" or day < next_day):
         return 0
-    live = story_pages_queryset().live().filter(translation_key=OuterRef("translation_key"))
+    live = consent_subject_pages().live().filter(translation_key=OuterRef("translation_key"))
     records = StoryConsent.objects.filter(Exists(live))
     count = sum(take_offline(record, day) for record in records)
     cache.set(NEXT_SWEEP_KEY, next_sweep_day(records, day) or "never", timeout=24 * 60 * 60)
@@ -245,7 +238,7 @@ class ConsentSubjectMixin:
                 return None
             raise PublishRefused(problems)
         result = super().publish(revision, *args, log_action=log_action, **kwargs)
-        record = StoryConsent.objects.filter(translation_key=self.translation_key).first()
+        record = consent_for(self)
         if record:
             bound_expiry(record)
         return result
