@@ -1,5 +1,6 @@
 """Models of comensha_content, one module per capability; public names re-exported here."""
 
+from comensha_content.core.theme import ThemeSettings
 from comensha_content.kompas.models import (
     CompetentBody,
     InstrumentPage,
@@ -66,4 +67,5 @@ __all__ = [
     "Organisation",
     "Plateau",
     "Role",
+    "ThemeSettings",
 ]
