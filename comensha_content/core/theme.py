@@ -11,6 +11,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -48,11 +49,11 @@ def validate_brand_colour(value):
     if ratio < MINIMUM_CONTRAST:
         raise ValidationError(
             _(
-                "This colour is too light: its contrast with white is %(ratio).1f:1, and links "
+                "This colour is too light: its contrast with white is %(ratio)s:1, and links "
                 "and buttons need at least 4.5:1 to be readable. Choose a darker colour."
             ),
             code="contrast",
-            params={"ratio": ratio},
+            params={"ratio": number_format(ratio, 1)},
         )
 
 

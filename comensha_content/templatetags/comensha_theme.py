@@ -2,7 +2,8 @@
 
 ``{% load comensha_theme %}`` then ``{% theme_style %}`` in ``<head>`` (the brand colour as a CSS
 custom property) and ``{% site_brand page %}`` in the header; comensha_content/base.html does
-both. The colour is validated on save, so it is safe to write into a style element.
+both. The colour is validated on save, so it is safe to write into a style element; under
+django-csp the element carries the request's nonce (add ``NONCE`` to ``style-src``).
 """
 
 from django import template
@@ -29,6 +30,10 @@ def theme_style(context):
     colour = theme.brand_colour if theme else ""
     if not HEX_COLOUR.match(colour or ""):
         return ""
+    # Under a Content-Security-Policy (django-csp) the style element needs the request's nonce.
+    nonce = getattr(context.get("request"), "csp_nonce", None)
+    if nonce:
+        return format_html('<style nonce="{}">:root{{--cc-brand:{}}}</style>', nonce, colour)
     return format_html("<style>:root{{--cc-brand:{}}}</style>", colour)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 import wagtail
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 
 from .secret_key import development_secret_key
 
@@ -177,7 +177,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF],
+        # NONCE: the theme's brand colour (comensha_theme's style element).
+        "style-src": [SELF, NONCE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
