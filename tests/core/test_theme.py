@@ -52,7 +52,6 @@ def test_unreadable_or_malformed_colour_is_a_form_error(
     demo_admin_client, demo, language, colour, message
 ):
     from django.contrib.auth import get_user_model
-
     from wagtail.users.models import UserProfile
 
     profile = UserProfile.get_for_user(get_user_model().objects.get(username="admin"))
