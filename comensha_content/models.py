@@ -1,5 +1,6 @@
 """Models of comensha_content, one module per capability; public names re-exported here."""
 
+from comensha_content.api.webhooks.models import WebhookDelivery, WebhookEndpoint
 from comensha_content.kompas.models import (
     CompetentBody,
     InstrumentPage,
@@ -66,4 +67,6 @@ __all__ = [
     "Organisation",
     "Plateau",
     "Role",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]
