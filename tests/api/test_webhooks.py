@@ -192,3 +192,180 @@ def test_a_failed_delivery_is_retried_with_backoff_and_logged(
     assert delivery.error == ""
     assert receiver.requests[0]["body"] == receiver.requests[1]["body"]
     assert all(verify(endpoint.secret, r["headers"], r["body"]) for r in receiver.requests)
+
+
+def test_the_database_worker_retries_when_the_backoff_has_passed(
+    demo, endpoint, receiver, settings, on_commit, monkeypatch
+):
+    """The example's backend: the retry is a task deferred by the backoff, run by db_worker."""
+    from django_tasks_db.management.commands import db_worker
+    from django_tasks_db.models import DBTaskResult
+
+    # The worker closes connections that are not in autocommit: the test's own transaction is.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.COMENSHA_CONTENT_WEBHOOK_RETRY_SECONDS = 60
+    receiver.answers = [503]
+    with on_commit():
+        english_story().save_revision().publish()
+    assert receiver.requests == []  # queued, not sent: the worker sends it
+
+    def work():
+        with on_commit():
+            call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name=*")
+
+    work()
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.status_code) == ("retrying", 1, 503)
+    deferred = DBTaskResult.objects.filter(
+        task_path="comensha_content.api.webhooks.delivery.deliver_webhook", status="READY"
+    ).get()
+    assert deferred.run_after == delivery.next_attempt_at
+
+    work()  # the backoff has not passed: nothing is attempted
+    assert len(receiver.requests) == 1
+    with time_machine.travel(delivery.next_attempt_at + datetime.timedelta(seconds=1)):
+        work()
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts, delivery.status_code) == ("delivered", 2, 200)
+    assert [a["status_code"] for a in delivery.attempt_log] == [503, 200]
+    assert receiver.requests[0]["body"] == receiver.requests[1]["body"]
+
+
+def test_connection_errors_are_logged_and_the_last_attempt_marks_it_failed(
+    demo, settings, on_commit
+):
+    with Receiver() as closed:
+        url = closed.url
+    WebhookEndpoint.objects.create(name="Gone", url=url)  # nothing listens there any more
+    settings.COMENSHA_CONTENT_WEBHOOK_MAX_ATTEMPTS = 2
+    settings.COMENSHA_CONTENT_WEBHOOK_RETRY_SECONDS = 1
+    with on_commit():
+        english_story().save_revision().publish()
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.status_code) == ("retrying", 1, None)
+    assert "Connection refused" in delivery.error
+    with time_machine.travel(delivery.next_attempt_at + datetime.timedelta(seconds=1)):
+        call_command("send_due_webhooks", stdout=open("/dev/null", "w"))
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts, delivery.next_attempt_at) == ("failed", 2, None)
+    assert len(delivery.attempt_log) == 2
+
+
+# --- the admin ---------------------------------------------------------------------------------
+
+
+def endpoint_form(receiver, **overrides):
+    data = {
+        "name": "Astro site",
+        "url": receiver.url,
+        "events": ["page.published", "page.deleted"],
+        "locale": "",
+        "active": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def denied(response):
+    """Wagtail refuses with a 403, or a redirect to the dashboard with a message."""
+    return response.status_code == 403 or (
+        response.status_code == 302
+        and response.url.rstrip("/") == reverse("wagtailadmin_home").rstrip("/")
+    )
+
+
+def test_a_superuser_adds_an_endpoint_and_sees_its_secret_once(demo, receiver, superuser_client):
+    response = superuser_client.post(
+        reverse("webhook_endpoints:add"), endpoint_form(receiver), follow=True
+    )
+    assert response.status_code == 200
+    endpoint = WebhookEndpoint.objects.get(name="Astro site")
+    assert endpoint.events == ["page.published", "page.deleted"]
+    assert endpoint.secret.startswith("whsec_") and len(endpoint.secret) == 70
+    messages = [str(message) for message in response.context["messages"]]
+    assert any(endpoint.secret in message for message in messages), messages
+
+    edit = superuser_client.get(reverse("webhook_endpoints:edit", args=[endpoint.pk]))
+    html = edit.content.decode()
+    assert endpoint.secret not in html
+    assert endpoint.masked_secret in html
+    listing = superuser_client.get(reverse("webhook_endpoints:index")).content.decode()
+    assert "Astro site" in listing and endpoint.secret not in listing
+
+
+def test_a_new_secret_replaces_the_old_one_and_is_shown_once(demo, receiver, superuser_client):
+    endpoint = WebhookEndpoint.objects.create(name="Next.js", url=receiver.url)
+    old = endpoint.secret
+    response = superuser_client.post(
+        reverse("webhook_endpoints:edit", args=[endpoint.pk]),
+        endpoint_form(receiver, name="Next.js", regenerate_secret="on"),
+        follow=True,
+    )
+    endpoint.refresh_from_db()
+    assert endpoint.secret != old
+    messages = [str(message) for message in response.context["messages"]]
+    assert any(endpoint.secret in message for message in messages)
+    new = endpoint.secret
+    again = superuser_client.post(
+        reverse("webhook_endpoints:edit", args=[endpoint.pk]),
+        endpoint_form(receiver, name="Next.js"),
+        follow=True,
+    )
+    endpoint.refresh_from_db()
+    assert endpoint.secret == new  # kept unless asked for
+    assert new not in again.content.decode()
+
+
+def test_bad_endpoint_input_is_a_form_error(demo, superuser_client):
+    response = superuser_client.post(
+        reverse("webhook_endpoints:add"),
+        {"name": "", "url": "javascript:alert(1)", "events": ["page.moved"], "active": "on"},
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert {"name", "url", "events"} <= set(errors)
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_the_delivery_log_is_read_only_and_shows_each_attempt(
+    demo, endpoint, receiver, superuser_client, on_commit
+):
+    receiver.answers = [500]
+    with on_commit():
+        english_story().save_revision().publish()
+    delivery = WebhookDelivery.objects.get()
+    listing = superuser_client.get(reverse("webhook_deliveries:index"))
+    assert listing.status_code == 200
+    assert reverse("webhook_deliveries:inspect", args=[delivery.pk]) in listing.content.decode()
+    inspect = superuser_client.get(reverse("webhook_deliveries:inspect", args=[delivery.pk]))
+    html = inspect.content.decode()
+    assert "HTTP 500" in html and "front end is down" in html
+    assert str(delivery.event_id) in html
+    assert denied(superuser_client.get(reverse("webhook_deliveries:add")))
+    assert denied(superuser_client.get(reverse("webhook_deliveries:edit", args=[delivery.pk])))
+    assert WebhookDelivery.objects.get().status == "retrying"
+
+
+def test_editors_and_moderators_get_no_webhooks(
+    client, demo, endpoint, editor_user, moderator_user, superuser
+):
+    urls = [
+        reverse("webhook_endpoints:index"),
+        reverse("webhook_endpoints:add"),
+        reverse("webhook_endpoints:edit", args=[endpoint.pk]),
+        reverse("webhook_deliveries:index"),
+    ]
+    client.force_login(superuser)
+    assert (
+        reverse("webhook_endpoints:index")
+        in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+    for user in (editor_user, moderator_user):
+        client.force_login(user)
+        for url in urls:
+            assert denied(client.get(url)), (user, url)
+        home = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert reverse("webhook_endpoints:index") not in home
+        assert reverse("webhook_deliveries:index") not in home
+        assert endpoint.secret not in home

@@ -33,6 +33,12 @@ from comensha_content.api.webhooks.models import (
 class WebhookEndpointForm(WagtailAdminModelForm):
     """Events as checkboxes; a new secret on request (the old one stops working at once)."""
 
+    url = forms.URLField(
+        label=_("URL"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=WebhookEndpoint._meta.get_field("url").help_text,
+    )
     events = forms.MultipleChoiceField(
         label=_("Events"),
         choices=EVENT_CHOICES,
