@@ -8,7 +8,11 @@ backend and its worker.
 
 import datetime
 import json
+import re
+import shutil
+import subprocess
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -369,3 +373,40 @@ def test_editors_and_moderators_get_no_webhooks(
         assert reverse("webhook_endpoints:index") not in home
         assert reverse("webhook_deliveries:index") not in home
         assert endpoint.secret not in home
+
+
+# --- docs/api.md's verification code, on a delivery the receiver got ---------------------------
+
+
+def documented_snippets():
+    """The ```python and ```js blocks of the "Webhooks" section of docs/api.md."""
+    docs = (Path(__file__).parents[2] / "docs" / "api.md").read_text()
+    section = docs.split("## Webhooks", 1)[1].split("\n## ", 1)[0]
+    return dict(re.findall(r"```(python|js)\n(.*?)```", section, re.S))
+
+
+def test_the_documented_python_and_node_verifiers_accept_a_real_delivery(
+    demo, endpoint, receiver, on_commit, tmp_path
+):
+    with on_commit():
+        english_story().save_revision().publish()
+    (request,) = receiver.requests
+    snippets = documented_snippets()
+    namespace = {}
+    exec(snippets["python"], namespace)  # noqa: S102  (the documentation's own code)
+    assert namespace["verify"](endpoint.secret, request["headers"], request["body"])
+    assert not namespace["verify"](endpoint.secret, request["headers"], request["body"] + b" ")
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+    module = tmp_path / "verify.mjs"
+    module.write_text(
+        snippets["js"]
+        + "\nconst [secret, headers, body] = JSON.parse(process.argv[2]);"
+        + "\nconsole.log(verify(secret, new Headers(headers), body) ? 'valid' : 'invalid');\n"
+    )
+    for body, expected in ((request["body"], "valid"), (request["body"] + b" ", "invalid")):
+        argument = json.dumps([endpoint.secret, request["headers"], body.decode()])
+        result = subprocess.run(
+            ["node", str(module), argument], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.strip() == expected
