@@ -1,5 +1,6 @@
 """Models of comensha_content, one module per capability; public names re-exported here."""
 
+from comensha_content.api.webhooks.models import WebhookDelivery, WebhookEndpoint
 from comensha_content.core.theme import ThemeSettings
 from comensha_content.kompas.models import (
     CompetentBody,
@@ -68,4 +69,6 @@ __all__ = [
     "Plateau",
     "Role",
     "ThemeSettings",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

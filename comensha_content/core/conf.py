@@ -57,6 +57,18 @@ DEFAULTS = {
         False,
         "Let anonymous clients read redirects in API v3; False: they need an API token.",
     ),
+    "WEBHOOK_MAX_ATTEMPTS": (
+        6,
+        "Attempts at delivering one webhook event to one endpoint before it is marked failed.",
+    ),
+    "WEBHOOK_RETRY_SECONDS": (
+        30,
+        "Seconds before the first retry of a failed webhook delivery; each next wait doubles.",
+    ),
+    "WEBHOOK_TIMEOUT": (
+        5,
+        "Seconds a webhook endpoint has to answer one delivery attempt.",
+    ),
 }
 
 

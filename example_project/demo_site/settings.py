@@ -63,6 +63,16 @@ INSTALLED_APPS = [
 if WAGTAIL_8:
     INSTALLED_APPS += ["wagtail.api.v3", "ninja"]
 
+# Background tasks (django-tasks, which Wagtail uses for search indexing, and the package for
+# webhooks): queued in the database, run by `manage.py db_worker` (docs/deployment.md).
+# DJANGO_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs them in-process.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
