@@ -1,7 +1,9 @@
 """Printable Kompas cards: a one-page card at ``<page url>card/`` and a self-contained download."""
 
+import segno
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -15,23 +17,33 @@ class KompasCardMixin(RoutablePageMixin):
     card_template = "comensha_content/kompas/kompas_card.html"
     preview_modes = [("", _("Page")), ("card", _("Card"))]
 
+    card_download_template = "comensha_content/kompas/kompas_card_download.html"
+
     @path("card/", name="card")
     def card(self, request):
         return self.render(
-            request, template=self.card_template, context_overrides={"card_mode": "print"}
+            request,
+            template=self.card_template,
+            context_overrides={"card_mode": "print", **self.card_context(request)},
         )
 
     @path("card/download/", name="card_download")
     def card_download(self, request):
         context = self.get_context(request)
-        context["card_mode"] = "download"
-        context["inline_css"] = _read_static("comensha_content/kompas/kompas.css")
-        html = render_to_string(self.card_template, context, request=request)
+        context.update(self.card_context(request), card_mode="download")
+        # Everything the file needs travels inside it: it is opened offline, from a disk.
+        context["inline_css"] = "\n".join(_read_static(path) for path in CARD_STYLESHEETS)
+        html = render_to_string(self.card_download_template, context, request=request)
         response = HttpResponse(html, content_type="text/html; charset=utf-8")
         # ASCII only: a header value must not carry a Unicode slug.
         filename = f"{slugify(self.slug) or 'kompas'}-{slugify(str(_('card'))) or 'card'}.html"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+    def card_context(self, request):
+        """The page's canonical URL (the Site's, not the request's host) and a QR code to it."""
+        url = self.get_full_url(request)
+        return {"card_canonical_url": url, "card_qr_svg": qr_svg(url) if url else ""}
 
     def serve_preview(self, request, mode_name):
         if mode_name == "card":
@@ -63,6 +75,26 @@ class KompasCardMixin(RoutablePageMixin):
     def notes_key(self):
         """localStorage key of the reader's notes: the same in every language of the page."""
         return f"comensha-kompas-notes:{self.translation_key}"
+
+
+#: Styles of the downloaded card, inlined: the base tokens, then the Kompas styles.
+CARD_STYLESHEETS = (
+    "comensha_content/core/comensha_content.css",
+    "comensha_content/kompas/kompas.css",
+)
+
+
+QR_CLASS = "cc-kompas-card__qr"
+
+
+def qr_svg(url):
+    """An inline SVG QR code of ``url`` (segno; no request to a QR service), drawn in the text
+    colour so it prints on any printer. Screen readers skip it: the URL is printed beside it."""
+    code = segno.make(url, error="m", micro=False)
+    svg = code.svg_inline(
+        scale=3, border=2, dark="#000", light="#fff", omitsize=True, svgclass=QR_CLASS
+    )
+    return mark_safe(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
 
 
 def _read_static(path):

@@ -48,9 +48,7 @@ def design_pages():
         pages.append((f"KompasCard-{language}", instrument.card_url))
         tracker = RecommendationIndexPage.objects.live().get(locale__language_code=language)
         recommendation = Recommendation.objects.filter(locale__language_code=language).first()
-        pages.append(
-            (f"Recommendation-{language}", tracker.recommendation_url(recommendation))
-        )
+        pages.append((f"Recommendation-{language}", tracker.recommendation_url(recommendation)))
     return pages
 
 
