@@ -93,18 +93,24 @@ class ChartBar:
     label: str
     count: int
     y: float
+    label_y: float
     text_y: float
     width: float
     value_x: float
 
 
-def status_chart(counts, *, width=640, label_width=230, bar_height=22, gap=10):
-    """Geometry of a horizontal bar chart of ``counts`` for an inline SVG (no scripts)."""
+def status_chart(counts, *, width=300, bar_height=16, label_height=20, gap=12):
+    """Geometry of a horizontal bar chart of ``counts`` for an inline SVG (no scripts).
+
+    Each label sits above its bar, so the chart is narrow (300 units) and its text stays near
+    its CSS size on a 320 px phone instead of shrinking with a wide label column.
+    """
     largest = max((item.count for item in counts), default=0) or 1
-    bar_space = width - label_width - 50
+    bar_space = width - 40
+    row = label_height + bar_height + gap
     bars = []
     for index, item in enumerate(counts):
-        y = index * (bar_height + gap)
+        y = index * row + label_height
         bar_width = round(bar_space * item.count / largest, 1)
         bars.append(
             ChartBar(
@@ -112,15 +118,16 @@ def status_chart(counts, *, width=640, label_width=230, bar_height=22, gap=10):
                 label=item.label,
                 count=item.count,
                 y=y,
-                text_y=y + bar_height * 0.72,
+                label_y=y - 6,
+                text_y=y + bar_height * 0.8,
                 width=bar_width,
-                value_x=label_width + bar_width + 8,
+                value_x=bar_width + 6,
             )
         )
     return {
         "width": width,
-        "height": len(counts) * (bar_height + gap),
-        "label_width": label_width,
+        "height": len(counts) * row,
+        "label_width": 0,
         "bar_height": bar_height,
         "bars": bars,
         "total": sum(item.count for item in counts),

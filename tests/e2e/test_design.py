@@ -116,3 +116,24 @@ def test_screenshots_of_every_page_type(demo_site, new_visitor, tmp_path):
             page.screenshot(path=str(target / f"{name.removesuffix('-nl')}-{device}.png"))
     made = sorted(path.name for path in target.glob("*.png"))
     assert len(made) == 2 * len(wanted)
+
+
+def test_tracker_chart_labels_stay_readable_on_a_phone(demo_site, new_visitor):
+    from comensha_content.recommendations.models import RecommendationIndexPage
+
+    tracker = RecommendationIndexPage.objects.live().get(locale__language_code="nl")
+    page = new_visitor(viewport={"width": 320, "height": 700})
+    open_page(page, tracker.url)
+    # The rendered size of the labels: their CSS size times the SVG's scale.
+    sizes = page.locator(".cc-status-chart__label").evaluate_all(
+        """labels => labels.map(label => {
+             const svg = label.ownerSVGElement;
+             const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+             return parseFloat(getComputedStyle(label).fontSize) * scale;
+           })"""
+    )
+    assert sizes and min(sizes) >= 12, sizes
+    labels = page.locator(".cc-status-chart__label").evaluate_all(
+        "labels => labels.map(label => label.getBoundingClientRect().right)"
+    )
+    assert max(labels) <= 320, "no label is cut off at the right edge"
