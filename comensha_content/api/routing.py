@@ -13,6 +13,7 @@ import uuid
 from django.conf import settings
 from django.http import Http404
 from django.utils.translation import get_language_from_path
+from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
@@ -75,7 +76,7 @@ class BadTranslationKey(ValueError):
 
     def __init__(self, value):
         self.value = value
-        super().__init__(f"translation_key must be a UUID, not {value!r}.")
+        super().__init__(_("translation_key must be a UUID, not %(value)r.") % {"value": value})
 
 
 def parse_translation_key(value):

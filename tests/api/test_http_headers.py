@@ -165,3 +165,17 @@ def test_v3_head_answers_like_get_without_a_body(client, demo):
     assert client.head("/api/v3/pages/").status_code == 200
     assert client.head("/api/v3/pages/999999/").status_code == 404
     assert client.head("/api/v3/openapi.json").status_code == 200
+
+
+def test_a_system_check_warns_when_the_middleware_is_below_locale_middleware(settings):
+    from comensha_content.core.checks import (
+        API_HEADERS_MIDDLEWARE,
+        LOCALE_MIDDLEWARE,
+        check_api_headers_middleware,
+    )
+
+    assert check_api_headers_middleware(None) == []  # the example's order
+    settings.MIDDLEWARE = [LOCALE_MIDDLEWARE, API_HEADERS_MIDDLEWARE]
+    assert [problem.id for problem in check_api_headers_middleware(None)] == [
+        "comensha_content.W040"
+    ]
