@@ -6,8 +6,8 @@ a signed-in editor's or a preview's answer. ``APIHeadersMiddleware`` (list it ab
 ``COMENSHA_CONTENT_API_PATH_PREFIXES``:
 
 - ``Cache-Control``: ``public, max-age=<API_MAX_AGE>, s-maxage=<API_SHARED_MAX_AGE>`` for an
-  anonymous GET or HEAD; ``private, no-store`` for a request with an ``Authorization`` header or
-  a signed-in session, for other methods and for server errors. A view that set Cache-Control
+  anonymous GET or HEAD without a session; ``private, no-store`` for a request with an
+  ``Authorization`` header or a session cookie, for other methods and for server errors. A view that set Cache-Control
   itself (the headless preview: ``private, no-store``) keeps it.
 - ``Content-Language``: the served locale, read from the body's ``meta.locale`` (a detail) or its
   items' (a listing in one language); a listing in several languages gets none. Django's
@@ -22,6 +22,7 @@ answer's headers and no body.
 import json
 from functools import wraps
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -53,7 +54,9 @@ def cache_control_for(request, response):
     """The Cache-Control an API answer gets (see the module docstring)."""
     if request.method not in READ_METHODS or response.status_code >= 500:
         return PRIVATE
-    if is_authenticated_request(request):
+    if is_authenticated_request(request) or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        # A session can open password- or group-restricted pages in API v2 (Vary: Cookie):
+        # what is read with one is never stored for others.
         return PRIVATE
     return public_cache_control()
 

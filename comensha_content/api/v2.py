@@ -6,6 +6,9 @@ Use ``ComenshaPagesAPIViewSet`` instead of Wagtail's ``PagesAPIViewSet`` when re
 bad value answers 400 with a message, as does an unknown locale or a value
 outside a model field's choices. Detail responses carry ETag and
 Last-Modified and answer 304 to a matching ``If-None-Match`` (``caching.py``).
+``find/?html_path=`` resolves paths in every language and ``?translation_key=`` lists a page's
+translations (``routing.py``); messages follow the request's ``Accept-Language``
+(``http_headers.RequestLanguageMixin``).
 """
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError

@@ -44,6 +44,9 @@ def test_another_origin_gets_no_cors_headers(client, demo):
     response = client.get(page_url(), HTTP_ORIGIN="https://evil.example.com")
     assert response.status_code == 200
     assert "Access-Control-Allow-Origin" not in response
+    # A shared cache keeps answers apart per Origin, with or without one
+    assert "origin" in response["Vary"].lower()
+    assert "origin" in client.get(page_url())["Vary"].lower()
 
 
 def test_a_preflight_allows_reads_only(client, demo):

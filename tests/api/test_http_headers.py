@@ -109,6 +109,14 @@ def test_a_signed_in_read_is_private(client, demo, superuser):
     assert response["Cache-Control"] == PRIVATE
 
 
+def test_a_read_with_a_session_is_private_even_when_not_signed_in(client, demo, settings):
+    """A session may have passed a page's password: API v2 then lists that page for it."""
+    client.cookies[settings.SESSION_COOKIE_NAME] = "anonymous-session"
+    response = client.get(f"/api/v2/pages/{story('en').pk}/")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == PRIVATE
+
+
 def test_a_preview_read_is_private(client, demo, superuser, settings):
     settings.COMENSHA_CONTENT_HEADLESS_PREVIEW_URL = "https://front.example.org/preview?id={id}"
     page = story("en")
