@@ -13,7 +13,7 @@ BENCH_ARGS ?=
 # Extra pip requirement, e.g. WAGTAIL_SPEC="wagtail>=7.4,<7.5" to test the LTS release.
 WAGTAIL_SPEC ?=
 
-.PHONY: demo test unit e2e test-postgres test-wagtail74 lint format migrations check-migrations \
+.PHONY: demo worker test unit e2e test-postgres test-wagtail74 lint format migrations check-migrations \
 	messages compilemessages check-messages wheel-check bench loadtest clean schema check-schema audit
 
 $(BIN)/python:
@@ -28,7 +28,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
-	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
+	DJANGO_DEBUG=1 $(MANAGE) db_worker & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
+		DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The example's background-task worker (search indexing, webhooks): docs/deployment.md.
+worker: $(VENV)/.installed
+	$(MANAGE) db_worker
 
 # The whole suite: unit and integration tests, then the browser tests.
 test: unit e2e

@@ -54,3 +54,7 @@ class ComenshaContentConfig(AppConfig):
 
         v3.register()  # Wagtail 8: typed StreamFields and page fields in API v3; no-op on 7.4
         purge.register_signal_handlers()  # API URLs out of the front-end cache on publish
+
+        from comensha_content.api.webhooks import events as webhook_events
+
+        webhook_events.register_signal_handlers()  # front ends told of page events (webhooks)

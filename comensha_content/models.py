@@ -1,5 +1,7 @@
 """Models of comensha_content, one module per capability; public names re-exported here."""
 
+from comensha_content.api.webhooks.models import WebhookDelivery, WebhookEndpoint
+from comensha_content.core.theme import ThemeSettings
 from comensha_content.kompas.models import (
     CompetentBody,
     InstrumentPage,
@@ -66,4 +68,7 @@ __all__ = [
     "Organisation",
     "Plateau",
     "Role",
+    "ThemeSettings",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

@@ -16,3 +16,6 @@ WAGTAILAPI_BASE_URL = "http://testserver"
 # The admin's second factor is tested on its own (tests/core/test_deployment.py); the other
 # tests sign in with a password only, as in `make demo`.
 TWO_FACTOR_REQUIRED = False
+# Tasks (search indexing, webhooks) run in the test's process; the webhook tests switch to the
+# database backend where they exercise the worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

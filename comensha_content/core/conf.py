@@ -71,6 +71,18 @@ DEFAULTS = {
         "URL path prefixes of the API, whose answers get the API's Cache-Control, "
         "Content-Language and Vary (comensha_content.api.http_headers.APIHeadersMiddleware).",
     ),
+    "WEBHOOK_MAX_ATTEMPTS": (
+        6,
+        "Attempts at delivering one webhook event to one endpoint before it is marked failed.",
+    ),
+    "WEBHOOK_RETRY_SECONDS": (
+        30,
+        "Seconds before the first retry of a failed webhook delivery; each next wait doubles.",
+    ),
+    "WEBHOOK_TIMEOUT": (
+        5,
+        "Seconds a webhook endpoint has to answer one delivery attempt.",
+    ),
 }
 
 

@@ -3,6 +3,7 @@
 ``{% load comensha_safety %}`` then ``{% quick_exit %}`` first in ``<body>`` and
 ``{% robots_meta page %}`` in ``<head>``; comensha_content/base.html does both.
 ``{{ items|public_pages_only }}`` keeps the ``{"page": …}`` items whose page is public.
+``{% footer_helplines page %}`` lists the site's helplines in the page's language (the footer).
 """
 
 from django import template
@@ -11,9 +12,11 @@ from django.utils.text import Truncator
 from django.utils.translation import to_locale
 from wagtail.models import Locale
 
+from comensha_content.blocks.reader_safety import tel_href
 from comensha_content.core.visibility import is_publicly_visible
 from comensha_content.safety.media import RANDOM_NAME
 from comensha_content.safety.models import quick_exit_data_for_request
+from comensha_content.taxonomy.models import Helpline
 
 register = template.Library()
 
@@ -21,6 +24,8 @@ register = template.Library()
 SHIFT_WINDOW_MS = 1000
 SHIFT_PRESSES = 3
 DESCRIPTION_LENGTH = 200
+#: Helplines in the footer: enough for the emergency number and the main lines, not a directory.
+FOOTER_HELPLINES = 4
 
 
 def _locale_of(page):
@@ -81,3 +86,29 @@ def image_metadata_removed(image):
     that instead (the name alone tells, the file is not read).
     """
     return bool(image.file) and bool(RANDOM_NAME.match(image.file.name.rsplit("/", 1)[-1]))
+
+
+@register.inclusion_tag("comensha_content/safety/footer_helplines.html", takes_context=True)
+def footer_helplines(context, page=None):
+    """The first helplines (by their order) in the page's language, else the default's.
+
+    Every page ends with a way to get help: a reader who is in danger may not get as far as the
+    helpline block of a story.
+    """
+    locale = _locale_of(page)
+    helplines = list(
+        Helpline.objects.filter(locale=locale).order_by("sort_order", "name")[:FOOTER_HELPLINES]
+    )
+    if not helplines:
+        helplines = list(
+            Helpline.objects.filter(locale=Locale.get_default()).order_by("sort_order", "name")[
+                :FOOTER_HELPLINES
+            ]
+        )
+    return {
+        "helplines": [
+            {"helpline": helpline, "phone_href": tel_href(helpline.phone_number)}
+            for helpline in helplines
+        ],
+        "is_fallback": bool(helplines) and helplines[0].locale_id != locale.pk,
+    }

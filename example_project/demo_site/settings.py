@@ -13,7 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 import wagtail
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 
 from .secret_key import development_secret_key
 
@@ -63,6 +63,16 @@ INSTALLED_APPS = [
 ]
 if WAGTAIL_8:
     INSTALLED_APPS += ["wagtail.api.v3", "ninja"]
+
+# Background tasks (django-tasks, which Wagtail uses for search indexing, and the package for
+# webhooks): queued in the database, run by `manage.py db_worker` (docs/deployment.md).
+# DJANGO_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs them in-process.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 MIDDLEWARE = [
     # API answers: CORS for the front ends below, then Cache-Control, Content-Language and
@@ -182,7 +192,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF],
+        # NONCE: the theme's brand colour (comensha_theme's style element).
+        "style-src": [SELF, NONCE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],

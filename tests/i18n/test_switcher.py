@@ -54,14 +54,14 @@ def test_every_page_type_has_its_language_switcher_lang_and_alternates(client, d
         assert html.html["lang"] == "en" and html.html["dir"] == "ltr", english.url
         assert switcher_links(html) == [
             {
-                "text": "Nederlands",
+                "text": "NL – Nederlands",
                 "href": dutch.url,
                 "lang": "nl",
                 "hreflang": "nl",
                 "current": None,
             },
             {
-                "text": "English",
+                "text": "EN – English",
                 "href": english.url,
                 "lang": "en",
                 "hreflang": "en",

@@ -20,6 +20,7 @@ from comensha_content.models import (
 from comensha_content.safety.consent import add_years
 
 from .catalog import Catalog
+from .illustrations import hero_fields
 
 t = Catalog()
 
@@ -317,6 +318,7 @@ def load(context):
         story = LongreadPage.objects.child_of(index).filter(slug=data["slug"]).first()
         if story is None:
             fields = {k: v for k, v in data.items() if k not in ("role", "form", "body")}
+            fields.update(hero_fields(data["slug"], t))
             body = list(data["body"])
             if data["narrator_kind"] == "victim":
                 body.append(helpline_block(context))
