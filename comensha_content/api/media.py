@@ -29,6 +29,7 @@ from django.db.models.functions import Cast
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from comensha_content.api.http_headers import RequestLanguageMixin
 from comensha_content.api.v2 import ValidSearchOperatorMixin
 from comensha_content.core.visibility import page_model, public_pages
 
@@ -55,7 +56,7 @@ def _without(names, *removed):
     return [name for name in names if name not in removed]
 
 
-class PublicMediaMixin(ValidSearchOperatorMixin):
+class PublicMediaMixin(RequestLanguageMixin, ValidSearchOperatorMixin):
     """A v2 media endpoint serving only what public pages use (see the module docstring)."""
 
     def get_queryset(self):

@@ -45,8 +45,9 @@ def recommendation_endpoint_item(builder, *, listing=False):
 
     model = _model(f"{APP_LABEL}.Recommendation")
     meta, body = _recommendation_endpoint_properties(builder)
-    meta_names = ViewSet.get_meta_fields_names(model)
-    body_names = ViewSet.get_body_fields_names(model)
+    # Wagtail's viewset may name a meta field twice (``locale``, ``html_url``): each once here.
+    meta_names = list(dict.fromkeys(ViewSet.get_meta_fields_names(model)))
+    body_names = list(dict.fromkeys(ViewSet.get_body_fields_names(model)))
     unknown = set(meta_names + body_names) - set(meta) - set(body)
     if unknown:
         raise LookupError(f"No schema for recommendation API fields: {sorted(unknown)}")

@@ -6,6 +6,9 @@ Use ``ComenshaPagesAPIViewSet`` instead of Wagtail's ``PagesAPIViewSet`` when re
 bad value answers 400 with a message, as does an unknown locale or a value
 outside a model field's choices. Detail responses carry ETag and
 Last-Modified and answer 304 to a matching ``If-None-Match`` (``caching.py``).
+``find/?html_path=`` resolves paths in every language and ``?translation_key=`` lists a page's
+translations (``routing.py``); messages follow the request's ``Accept-Language``
+(``http_headers.RequestLanguageMixin``).
 """
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -20,6 +23,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale, Site
 
 from comensha_content.api.caching import ConditionalDetailMixin
+from comensha_content.api.http_headers import RequestLanguageMixin
+from comensha_content.api.routing import BadTranslationKey, parse_translation_key, route_html_path
 from comensha_content.core.listing import BadFilterValue, model_filterset
 from comensha_content.safety.consent import Channel
 from comensha_content.safety.consent_lifecycle import exclude_not_consented
@@ -51,6 +56,19 @@ class KnownLocaleFilter:
             )
             raise BadRequestError(f"Unknown locale {code!r} for 'locale'; use one of: {known}.")
         return queryset
+
+
+class TranslationKeyFilter:
+    """``?translation_key=<uuid>``: the page in every language (with ``locale=``, in one)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "translation_key" not in request.GET:
+            return queryset
+        try:
+            key = parse_translation_key(request.GET["translation_key"])
+        except BadTranslationKey as error:
+            raise BadRequestError(str(error)) from error
+        return queryset.filter(translation_key=key)
 
 
 class FieldValueFilter:
@@ -137,20 +155,35 @@ class ValidSearchOperatorMixin:
         super().check_query_parameters(queryset)
 
 
-class ComenshaPagesAPIViewSet(ValidSearchOperatorMixin, ConditionalDetailMixin, PagesAPIViewSet):
+class ComenshaPagesAPIViewSet(
+    RequestLanguageMixin, ValidSearchOperatorMixin, ConditionalDetailMixin, PagesAPIViewSet
+):
     """Wagtail's pages endpoint with the models' filters and conditional detail responses."""
 
     base_serializer_class = LocalizedPageSerializer
     filter_backends = [
         KnownLocaleFilter,
+        TranslationKeyFilter,
         FieldValueFilter,
         *(backend for backend in PagesAPIViewSet.filter_backends if backend is not SearchFilter),
         ModelFilters,
         SearchFilter,  # must stay last
     ]
 
+    known_query_parameters = PagesAPIViewSet.known_query_parameters | {"translation_key"}
+
     def get_queryset(self):
         return with_api_relations(super().get_queryset())
+
+    def find_object(self, queryset, request):
+        """``?html_path=`` in any language: ``/en/...`` routes in the English tree (routing.py)."""
+        if "html_path" in request.GET:
+            page = route_html_path(
+                request, Site.find_for_request(request), request.GET["html_path"]
+            )
+            if page is not None and queryset.filter(pk=page.pk).exists():
+                return page
+        return super(PagesAPIViewSet, self).find_object(queryset, request)
 
     def get_base_queryset(self):
         """An unknown ``?site=`` is a 404 and a malformed port a 400, as in Wagtail 8.

@@ -13,6 +13,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from comensha_content.api.caching import ConditionalDetailMixin, recommendation_last_modified
+from comensha_content.api.http_headers import RequestLanguageMixin
 from comensha_content.api.v2 import ValidSearchOperatorMixin
 from comensha_content.core.listing import BadFilterValue
 from comensha_content.recommendations.filters import (
@@ -32,7 +33,9 @@ class RecommendationFilter:
             raise BadRequestError(error.message) from error
 
 
-class RecommendationsAPIViewSet(ValidSearchOperatorMixin, ConditionalDetailMixin, BaseAPIViewSet):
+class RecommendationsAPIViewSet(
+    RequestLanguageMixin, ValidSearchOperatorMixin, ConditionalDetailMixin, BaseAPIViewSet
+):
     model = Recommendation
     name = "recommendations"
     filter_backends = [RecommendationFilter, OrderingFilter]

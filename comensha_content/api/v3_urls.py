@@ -19,6 +19,10 @@
   need an API token unless ``COMENSHA_CONTENT_PUBLIC_MEDIA_API`` /
   ``COMENSHA_CONTENT_PUBLIC_REDIRECTS_API`` say otherwise.
 
+- Find by path (``find_page``) in every language and listings by ``translation_key``
+  (``v3_routing.py``).
+- Every view answers HEAD like GET without a body (``http_headers.answer_head_like_get``).
+
 Everything else (other methods on the same URLs, every other view) is Wagtail's, unchanged.
 """
 
@@ -28,12 +32,15 @@ from functools import wraps
 from django.urls import URLPattern
 
 from comensha_content.api.caching import conditional_v3_page_detail
+from comensha_content.api.http_headers import answer_head_like_get
 from comensha_content.api.v3_media import MEDIA_WRAPPERS, install_public_querysets
+from comensha_content.api.v3_routing import find_in_every_language, list_by_translation_key
 from comensha_content.core.listing import model_filterset
 
 #: URL names in ``wagtail.api.v3.routers.pages``.
 V3_PAGE_DETAIL = "detail_page"
 V3_PAGE_LISTING = "list_pages"
+V3_PAGE_FIND = "find_page"
 
 
 def v2_only_filters():
@@ -150,12 +157,13 @@ def detail_wrapper(view):
 
 
 def listing_wrapper(view):
-    return reject_v2_only_filters(hide_listed_without_api_consent(view))
+    return list_by_translation_key(reject_v2_only_filters(hide_listed_without_api_consent(view)))
 
 
 WRAPPERS = {
     V3_PAGE_DETAIL: detail_wrapper,
     V3_PAGE_LISTING: listing_wrapper,
+    V3_PAGE_FIND: find_in_every_language,
     **MEDIA_WRAPPERS,
 }
 
@@ -172,9 +180,10 @@ def comensha_v3_urls(urls, wrappers=None):
     wrapped = []
     for pattern in patterns:
         wrapper = wrappers.get(getattr(pattern, "name", None))
-        if isinstance(pattern, URLPattern) and wrapper is not None:
+        if isinstance(pattern, URLPattern):
+            callback = wrapper(pattern.callback) if wrapper is not None else pattern.callback
             pattern = URLPattern(
-                pattern.pattern, wrapper(pattern.callback), pattern.default_args, pattern.name
+                pattern.pattern, answer_head_like_get(callback), pattern.default_args, pattern.name
             )
         wrapped.append(pattern)
     return wrapped, app_name, namespace

@@ -183,3 +183,25 @@ def check_headless_preview_settings(app_configs, **kwargs):
             )
         )
     return problems
+
+
+API_HEADERS_MIDDLEWARE = "comensha_content.api.http_headers.APIHeadersMiddleware"
+LOCALE_MIDDLEWARE = "django.middleware.locale.LocaleMiddleware"
+
+
+@register(Tags.compatibility)
+def check_api_headers_middleware(app_configs, **kwargs):
+    """Below LocaleMiddleware, the API's Content-Language and Vary would be overwritten."""
+    middleware = list(getattr(settings, "MIDDLEWARE", []))
+    if API_HEADERS_MIDDLEWARE not in middleware or LOCALE_MIDDLEWARE not in middleware:
+        return []
+    if middleware.index(API_HEADERS_MIDDLEWARE) < middleware.index(LOCALE_MIDDLEWARE):
+        return []
+    return [
+        Warning(
+            f"{API_HEADERS_MIDDLEWARE} is listed below {LOCALE_MIDDLEWARE}.",
+            hint="Move it above LocaleMiddleware in MIDDLEWARE: LocaleMiddleware would "
+            "otherwise set Content-Language and Vary: Accept-Language on API answers after it.",
+            id="comensha_content.W040",
+        )
+    ]

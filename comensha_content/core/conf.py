@@ -57,6 +57,20 @@ DEFAULTS = {
         False,
         "Let anonymous clients read redirects in API v3; False: they need an API token.",
     ),
+    "API_MAX_AGE": (
+        60,
+        "Seconds a browser may keep an anonymous API answer (Cache-Control max-age).",
+    ),
+    "API_SHARED_MAX_AGE": (
+        300,
+        "Seconds a shared cache (CDN, proxy) may keep an anonymous API answer (s-maxage); "
+        "purge on publish keeps it fresh.",
+    ),
+    "API_PATH_PREFIXES": (
+        ("/api/",),
+        "URL path prefixes of the API, whose answers get the API's Cache-Control, "
+        "Content-Language and Vary (comensha_content.api.http_headers.APIHeadersMiddleware).",
+    ),
     "WEBHOOK_MAX_ATTEMPTS": (
         6,
         "Attempts at delivering one webhook event to one endpoint before it is marked failed.",

@@ -105,7 +105,8 @@ class SchemaBuilder:
     def object(self, properties, *, title=None, description=None, required=None):
         """An object with ``properties``; every key is required unless ``required`` says else."""
         schema = {"type": "object", "properties": dict(properties)}
-        schema["required"] = list(properties if required is None else required)
+        # Each name once: JSON Schema requires ``required`` to hold unique strings.
+        schema["required"] = list(dict.fromkeys(properties if required is None else required))
         if self.strict:
             schema["additionalProperties"] = False
         return described(schema, title, description)

@@ -13,6 +13,16 @@ UNDESCRIBED = "Not described: this field's shape is not declared."
 
 #: ``x-`` keyword carrying the rich text features, as Wagtail's own API v3 schema does.
 RICH_TEXT_FEATURES_KEY = "x-rich-text-features"
+#: Every ``x-`` keyword the schemas use, with a JSON Schema of its value: validators in strict
+#: mode (ajv) refuse undeclared keywords, so scripts/check_schema.py declares these to them.
+CUSTOM_KEYWORDS = {
+    RICH_TEXT_FEATURES_KEY: {
+        "type": "array",
+        "items": {"type": "string"},
+        "uniqueItems": True,
+        "description": "The rich text editor features a value may use (Wagtail feature names).",
+    },
+}
 RICH_TEXT_DESCRIPTION = (
     "Rich text in the format of WAGTAILAPI_RICH_TEXT_FORMAT or ?rich_text_format= "
     "(db_html by default; html expands internal links)."

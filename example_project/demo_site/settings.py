@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "corsheaders",  # CORS for headless front ends on the API (below)
 ]
 if WAGTAIL_8:
     INSTALLED_APPS += ["wagtail.api.v3", "ninja"]
@@ -74,6 +75,10 @@ TASKS = {
 }
 
 MIDDLEWARE = [
+    # API answers: CORS for the front ends below, then Cache-Control, Content-Language and
+    # Vary (above LocaleMiddleware, so it has the last word; docs/api.md).
+    "corsheaders.middleware.CorsMiddleware",
+    "comensha_content.api.http_headers.APIHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -205,3 +210,15 @@ CONTENT_SECURITY_POLICY = {
 COMENSHA_CONTENT_PAGE_CACHE_SECONDS = int(
     os.environ.get("COMENSHA_CONTENT_PAGE_CACHE_SECONDS", "0")
 )
+
+# CORS (django-cors-headers) for headless front ends: the origins allowed to read the API from a
+# browser, comma-separated in COMENSHA_CORS_ALLOWED_ORIGINS (e.g. https://www.example.org);
+# none by default. Only the API's paths, reads and a preview's token header (docs/api.md).
+CORS_ALLOWED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("COMENSHA_CORS_ALLOWED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False

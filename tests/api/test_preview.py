@@ -62,9 +62,12 @@ def test_a_valid_token_shows_the_draft_in_the_detail_shape(client, drafted, supe
     validate(data, page_schema(LongreadPage, strict=True))
 
 
-def in_site_language(message):
-    """``message`` as the API answers it: in the site's default language (Dutch)."""
-    with translation.override("nl"):
+def in_request_language(message):
+    """``message`` as the API answers it: in the request's language (``Accept-Language: en``).
+
+    English differs from the site's default (Dutch), so a message left in Dutch fails here.
+    """
+    with translation.override("en"):
         return translation.gettext(message)
 
 
@@ -73,7 +76,7 @@ def test_without_a_token_the_draft_is_never_served(client, drafted, superuser):
     assert SENTINEL not in client.get("/api/v2/pages/", {"fields": "*"}).content.decode()
     missing = preview(client, drafted, None)
     assert missing.status_code == 400
-    assert missing.json()["message"] == in_site_language(
+    assert missing.json()["message"] == in_request_language(
         "A preview token is required: open the preview from the page editor."
     )
     assert SENTINEL not in missing.content.decode()
@@ -84,7 +87,7 @@ def test_a_token_for_another_page_is_refused(client, drafted, superuser):
     response = preview(client, drafted, make_preview_token(other, superuser))
     assert response.status_code == 403
     assert response.json() == {
-        "message": in_site_language("This preview token is for another page.")
+        "message": in_request_language("This preview token is for another page.")
     }
 
 
@@ -94,7 +97,9 @@ def test_forged_altered_and_expired_tokens_are_refused(client, drafted, superuse
     for bad in (forged, token[:-2] + ("AA" if not token.endswith("AA") else "BB"), "nonsense"):
         response = preview(client, drafted, bad)
         assert response.status_code == 403, bad
-        assert response.json() == {"message": in_site_language("This preview token is not valid.")}
+        assert response.json() == {
+            "message": in_request_language("This preview token is not valid.")
+        }
 
     settings.COMENSHA_CONTENT_HEADLESS_PREVIEW_MAX_AGE = 1
     old = signing.TimestampSigner(salt=SALT)  # a token signed two seconds ago
@@ -102,7 +107,7 @@ def test_forged_altered_and_expired_tokens_are_refused(client, drafted, superuse
     expired = old.sign_object({"page": drafted.pk, "user": superuser.pk}, compress=True)
     response = preview(client, drafted, expired)
     assert response.status_code == 403
-    assert response.json()["message"] == in_site_language(
+    assert response.json()["message"] == in_request_language(
         "This preview token has expired: open the preview again from the page editor."
     )
     assert SENTINEL not in response.content.decode()
@@ -229,7 +234,7 @@ def test_a_token_reads_its_own_revision_only(client, drafted, superuser):
     asked = preview(client, drafted, token_for_first, revision=str(second.pk))
     assert asked.status_code == 403
     assert asked.json() == {
-        "message": in_site_language("This preview token is for another revision.")
+        "message": in_request_language("This preview token is for another revision.")
     }
     assert "SECOND-DRAFT-91c2" not in asked.content.decode()
     assert preview(client, drafted, token_for_first, revision=str(first.pk)).status_code == 200
