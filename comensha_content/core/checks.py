@@ -202,6 +202,6 @@ def check_api_headers_middleware(app_configs, **kwargs):
             f"{API_HEADERS_MIDDLEWARE} is listed below {LOCALE_MIDDLEWARE}.",
             hint="Move it above LocaleMiddleware in MIDDLEWARE: LocaleMiddleware would "
             "otherwise set Content-Language and Vary: Accept-Language on API answers after it.",
-            id="comensha_content.W040",
+            id="comensha_content.W041",
         )
     ]

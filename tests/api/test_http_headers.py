@@ -185,5 +185,5 @@ def test_a_system_check_warns_when_the_middleware_is_below_locale_middleware(set
     assert check_api_headers_middleware(None) == []  # the example's order
     settings.MIDDLEWARE = [LOCALE_MIDDLEWARE, API_HEADERS_MIDDLEWARE]
     assert [problem.id for problem in check_api_headers_middleware(None)] == [
-        "comensha_content.W040"
+        "comensha_content.W041"
     ]
