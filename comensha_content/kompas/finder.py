@@ -6,6 +6,8 @@ API v2 runs: codes (repeated or comma-separated) of ``exploitation``, ``theme``,
 HTML; Wagtail's ``search`` in the API) goes through Wagtail's search backend.
 """
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
@@ -73,6 +75,45 @@ class InstrumentFinder:
     @property
     def text_parameter(self):
         return TEXT_PARAMETER
+
+    def _querystring(self, without=None):
+        """The finder's query with one (parameter, code) left out; ``?`` alone when empty."""
+        pairs = (
+            [(TEXT_PARAMETER, self.query)]
+            if self.query and without != (TEXT_PARAMETER, None)
+            else []
+        )
+        for finder_filter in FILTERS:
+            for code in sorted(self.selected[finder_filter.parameter]):
+                if (finder_filter.parameter, code) != without:
+                    pairs.append((finder_filter.parameter, code))
+        return "?" + urlencode(pairs)
+
+    @cached_property
+    def active_tags(self):
+        """The applied search text and filter options, each with the URL that removes it alone
+        (GOV.UK's finder pattern: active filters as removable tags, no JavaScript needed)."""
+        tags = []
+        if self.query:
+            tags.append(
+                {
+                    "kind": None,
+                    "label": self.query,
+                    "url": self._querystring((TEXT_PARAMETER, None)),
+                }
+            )
+        for finder_filter in self.filters:
+            for option in finder_filter["options"]:
+                if option["checked"]:
+                    tags.append(
+                        {
+                            "kind": finder_filter["label"],
+                            "label": option["label"],
+                            "lang": option["lang"],
+                            "url": self._querystring((finder_filter["parameter"], option["code"])),
+                        }
+                    )
+        return tags
 
 
 def finder_api_description(kompas_page):
