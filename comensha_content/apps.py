@@ -54,3 +54,8 @@ class ComenshaContentConfig(AppConfig):
 
         v3.register()  # Wagtail 8: typed StreamFields and page fields in API v3; no-op on 7.4
         purge.register_signal_handlers()  # API URLs out of the front-end cache on publish
+
+        from comensha_content.core import translation_sync
+
+        # A published source republishes its live translations: removals reach every language.
+        translation_sync.connect_signal_handlers()
