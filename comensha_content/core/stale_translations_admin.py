@@ -20,6 +20,7 @@ from wagtail.models import PageLogEntry
 from wagtail_localize.models import get_edit_url
 from wagtail_localize.views.report import TranslationsReportView
 
+from comensha_content.core.locales import language_name
 from comensha_content.core.translation_status import (
     out_of_date_translations,
     stale_translations_of,
@@ -36,7 +37,7 @@ from comensha_content.core.translation_sync import (
 
 
 def _language(locale):
-    return locale.get_display_name()
+    return language_name(locale.language_code)
 
 
 def _outcome_text(refresh, states):
@@ -45,7 +46,7 @@ def _outcome_text(refresh, states):
     values = {"language": _language(refresh.translation.target_locale), "count": waiting}
     if refresh.outcome == UPDATED:
         text = gettext(
-            "The %(language)s translation now follows this version: what you removed is gone "
+            "Translation (%(language)s) updated with this version: what you removed is gone "
             "from it."
         )
         if waiting:
@@ -58,8 +59,8 @@ def _outcome_text(refresh, states):
     if refresh.outcome == OFFLINE:
         return (
             gettext(
-                "The %(language)s translation could not follow this version and was taken "
-                "offline until its translation is updated."
+                "Translation (%(language)s) could not follow this version and was taken offline "
+                "until it is updated."
             )
             % values
         )
@@ -141,7 +142,7 @@ def warn_if_out_of_date(request, instance):
             django_messages.warning(
                 request,
                 gettext(
-                    "This translation is out of date: the %(source)s version was published on "
+                    "This translation is out of date: its source (%(source)s) was published on "
                     "%(date)s with texts that are not translated yet (%(percent)s%% translated)."
                 )
                 % {
