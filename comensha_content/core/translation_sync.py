@@ -82,7 +82,9 @@ def refresh_translation(translation, user=None):
                 # the new revision at once instead (see core.translation.translate_instance).
                 translation.save_target(user=user, publish=False)
                 target = translation.get_target_instance()
-                target.get_latest_revision().publish(user=user)
+                # Publishing the source was authorised (by a publisher or a workflow's approval);
+                # its translations follow it. Consent is still checked by the page's publish().
+                target.get_latest_revision().publish(user=user, skip_permission_checks=True)
             else:
                 translation.save_target(user=user, publish=True)
     except (ValidationError, PermissionDenied) as error:

@@ -230,6 +230,13 @@ def test_the_translation_is_flagged_out_of_date_in_the_admin(
         if "page_" in tr.decode() and f"page_{english.pk}_title" not in tr.decode()
     )
     assert other.select_one("[data-cc-translation-out-of-date]") is None
+    dutch_listing = english_admin_client.get(
+        reverse("wagtailadmin_explore", args=[dutch.get_parent().pk])
+    ).content.decode()
+    dutch_row = next(
+        tr for tr in soup(dutch_listing).select("tr") if f"page_{dutch.pk}_title" in tr.decode()
+    )
+    assert dutch_row.select_one("[data-cc-translation-out-of-date]") is not None
 
     # The translator opening the English story sees it in the header's messages.
     client.force_login(translator_user)
@@ -319,3 +326,76 @@ def test_a_translated_snippet_is_marked_out_of_date(english_admin_client, locale
     )
     listed = [row["data-cc-translation"] for row in report.select("tr[data-cc-translation]")]
     assert str(translation.pk) in listed
+
+    # The English term's edit view (wagtail-localize's translation editor) says so too.
+    english_edit = english_admin_client.get(
+        reverse("wagtailsnippets_comensha_content_formofexploitation:edit", args=[english.pk])
+    )
+    warning = " ".join(str(message) for message in english_edit.context["messages"])
+    assert "This translation is out of date" in warning
+
+
+@pytest.mark.parametrize("model_name", ["InstrumentPage", "KompasChapterPage", "PolicyReportPage"])
+def test_kompas_pages_and_reports_have_the_status_panel(english_admin_client, locales, model_name):
+    from django.apps import apps
+
+    model = apps.get_model("comensha_content", model_name)
+    dutch = model.objects.filter(locale=locales["nl"]).order_by("path").first()
+    html = english_admin_client.get(reverse("wagtailadmin_pages:edit", args=[dutch.pk]))
+    panel = soup(html.content.decode()).select_one("[data-cc-translation-status]")
+    row = panel.select_one('[data-cc-translation-locale="en"]')
+    translation = Translation.objects.get(
+        source__object_id=dutch.translation_key, target_locale=locales["en"]
+    )
+    total, translated = translation.get_progress()
+    assert row.select_one("[data-cc-percent]")["data-cc-percent"] == str(translated * 100 // total)
+    assert "English" in text_of(row)
+
+
+def test_a_story_nothing_translates_has_no_status_panel(english_admin_client, index):
+    story = index.add_child(
+        instance=LongreadPage(
+            title="Nog niet vertaald",
+            slug="nog-niet-vertaald",
+            lede="Een verhaal zonder vertaling.",
+            narrator_kind="professional",
+            shown_name="Mo",
+            live=False,
+        )
+    )
+    html = english_admin_client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
+    assert html.status_code == 200
+    assert soup(html.content.decode()).select_one("[data-cc-translation-status]") is None
+
+
+def test_an_editors_change_approved_by_a_moderator_reaches_english_readers(
+    translated_story, client, editor_user, moderator_user
+):
+    from wagtail.models import WorkflowState
+
+    dutch, english, _translation = translated_story
+    client.force_login(editor_user)  # Wagtail's Editors may not publish: they submit
+    form = edit_form(dutch, QUOTE_AFTER)
+    del form["action-publish"]
+    form["action-submit"] = "action-submit"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[dutch.pk]), form)
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(
+        base_content_type__isnull=False, object_id=str(dutch.pk), status="in_progress"
+    )
+    client.force_login(moderator_user)
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[dutch.pk, "approve", state.current_task_state.pk],
+        ),
+        {"comment": ""},
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert client.get(dutch.url).status_code == 200
+    english.refresh_from_db()
+    assert english.live, "republished, not taken offline: the editor's change was approved"
+    html = client.get(english.url).content.decode()
+    assert QUOTE_AFTER in html
+    assert DETAIL not in html
