@@ -58,13 +58,27 @@ def sync_translations(instance, user=None):
     source = source_of(instance)
     if source is None:
         return []
-    source.update_from_db()
-    return [
-        refresh_translation(translation, user)
-        for translation in source.translations.filter(enabled=True).select_related(
-            "target_locale", "source"
-        )
-    ]
+    translations = source.translations.filter(enabled=True).select_related(
+        "target_locale", "source"
+    )
+    try:
+        source.update_from_db()  # atomic: nothing half-synchronised stays behind
+    except Exception:
+        # Publishing the source must go on; a translation that cannot follow goes offline.
+        logger.exception("translation source %s could not be synchronised", source.pk)
+        return [offline_translation(translation, user) for translation in translations]
+    return [refresh_translation(translation, user) for translation in translations]
+
+
+def offline_translation(translation, user=None):
+    """Take a live translation offline (a draft stays a draft)."""
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        return TranslationRefresh(translation, None, DRAFT)
+    if isinstance(target, DraftStateMixin) and not target.live:
+        return TranslationRefresh(translation, target, DRAFT)
+    return TranslationRefresh(translation, target, take_offline(target, user))
 
 
 def refresh_translation(translation, user=None):
@@ -90,6 +104,9 @@ def refresh_translation(translation, user=None):
     except (ValidationError, PermissionDenied) as error:
         # PublishRefused (consent) is both; either way the old text must not stay live.
         logger.warning("translation %s not republished: %s", translation.pk, error)
+        return TranslationRefresh(translation, target, take_offline(target, user))
+    except Exception:
+        logger.exception("translation %s could not be rebuilt from its source", translation.pk)
         return TranslationRefresh(translation, target, take_offline(target, user))
     return TranslationRefresh(translation, translation.get_target_instance(), UPDATED)
 

@@ -399,3 +399,24 @@ def test_an_editors_change_approved_by_a_moderator_reaches_english_readers(
     html = client.get(english.url).content.decode()
     assert QUOTE_AFTER in html
     assert DETAIL not in html
+
+
+def test_a_source_that_cannot_be_synchronised_still_publishes_and_its_translation_goes_offline(
+    translated_story, monkeypatch
+):
+    """Publishing the Dutch story never fails for its translations; stale text never stays."""
+    dutch, english, _translation = translated_story
+
+    def broken_update(self):
+        raise TypeError("a block without an id")  # as wagtail-localize raises for id-less blocks
+
+    monkeypatch.setattr(TranslationSource, "update_from_db", broken_update)
+    dutch = dutch.specific
+    dutch.body = story_body(QUOTE_AFTER)
+    dutch.save_revision().publish()
+
+    dutch.refresh_from_db()
+    assert dutch.live and dutch.specific.body[0].value["quote"] == QUOTE_AFTER
+    english.refresh_from_db()
+    assert not english.live
+    assert PageLogEntry.objects.filter(page=english, action=OFFLINE_ACTION).exists()
