@@ -58,3 +58,8 @@ class ComenshaContentConfig(AppConfig):
         from comensha_content.api.webhooks import events as webhook_events
 
         webhook_events.register_signal_handlers()  # front ends told of page events (webhooks)
+
+        from comensha_content.core import translation_sync
+
+        # A published source republishes its live translations: removals reach every language.
+        translation_sync.connect_signal_handlers()

@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 
 from comensha_content.api import preview_admin  # noqa: F401  (registers the headless preview view and button)
 from comensha_content.api.webhooks import admin as webhook_admin  # noqa: F401  (registers its viewsets)
+from comensha_content.core import stale_translations_admin  # noqa: F401  (its own hooks)
 from comensha_content.core.po_upload import register_admin_urls as register_po_upload_urls
 from comensha_content.core.publishing import refuse_invalid_bulk_publish
 from comensha_content.core.rich_text_links import register_localized_page_links

@@ -28,6 +28,7 @@ from comensha_content.core.locales import (
 )
 from comensha_content.core.pages import BasePage
 from comensha_content.core.representation import term_representation
+from comensha_content.core.translation_panels import TranslationStatusPanel
 from comensha_content.core.visibility import is_publicly_visible
 from comensha_content.kompas.api_fields import (
     CallableField,
@@ -79,6 +80,7 @@ class KompasPage(SearchEngineVisibilityMixin, BasePage):
     with_whom_intro = models.TextField(_("introduction to 'With whom?'"), blank=True)
 
     content_panels = BasePage.content_panels + [
+        TranslationStatusPanel(),
         FieldPanel("intro"),
         MultiFieldPanel(
             [FieldPanel("what_intro"), FieldPanel("how_intro"), FieldPanel("with_whom_intro")],
@@ -193,6 +195,7 @@ class KompasChapterPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = BasePage.content_panels + [
+        TranslationStatusPanel(),
         MultiFieldPanel(
             [FieldPanel("number"), FieldPanel("section")], heading=_("Place in the Kompas")
         ),
@@ -358,6 +361,7 @@ class InstrumentPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
     )
 
     content_panels = BasePage.content_panels + [
+        TranslationStatusPanel(),
         FieldPanel("summary"),
         FieldPanel("legal_basis"),
         MultiFieldPanel(

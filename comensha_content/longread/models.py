@@ -29,6 +29,7 @@ from comensha_content.core.conf import get_setting
 from comensha_content.core.listing import BadFilterValue
 from comensha_content.core.pages import BasePage
 from comensha_content.core.text_stats import count_words, iter_text, reading_minutes
+from comensha_content.core.translation_panels import TranslationStatusPanel
 from comensha_content.longread.choices import NarratorKind
 from comensha_content.longread.filters import StoryFilterSet
 from comensha_content.safety.consent_lifecycle import ConsentSubjectMixin
@@ -231,7 +232,10 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList([ConsentStatusPanel(), *content_panels], heading=_("Content")),
+            ObjectList(
+                [ConsentStatusPanel(), TranslationStatusPanel(), *content_panels],
+                heading=_("Content"),
+            ),
             ObjectList(SearchEngineVisibilityMixin.promote_panels, heading=_("Promote")),
             ObjectList(BasePage.settings_panels, heading=_("Settings")),
         ]

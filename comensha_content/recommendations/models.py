@@ -48,6 +48,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from comensha_content.blocks import StoryBodyBlock
 from comensha_content.core.pages import BasePage
+from comensha_content.core.translation_panels import TranslationStatusPanel
 from comensha_content.core.visibility import public_pages
 from comensha_content.recommendations.choices import (
     DocumentType,
@@ -124,6 +125,7 @@ class PolicyReportPage(SearchEngineVisibilityMixin, BasePage):
     body = StreamField(StoryBodyBlock(), blank=True, use_json_field=True, verbose_name=_("body"))
 
     content_panels = BasePage.content_panels + [
+        TranslationStatusPanel(),
         MultiFieldPanel(
             [
                 FieldPanel("publisher"),
