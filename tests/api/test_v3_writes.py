@@ -309,7 +309,8 @@ def test_publishing_names_the_missing_required_fields(api, moderator_api, index)
     assert response.status_code == 422, response.content
     named = {tuple(error["loc"]): error["msg"] for error in response.json()["errors"]}
     assert {("lede",), ("shown_name",)} <= set(named), named
-    assert all(message for message in named.values())
+    assert named[("lede",)] == "This field cannot be blank."
+    assert [error["path"] for error in response.json()["errors"]][:2] == ["lede", "shown_name"]
 
 
 def test_the_write_schemas_are_typed(api):
