@@ -11,7 +11,6 @@ every bad value; nothing here raises on malformed input.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from wagtail.api.rich_text import APIRichText
 from wagtail.blocks import ChooserBlock, RichTextBlock
 from wagtail.blocks.list_block import ListBlock, ListBlockValidationError
 from wagtail.blocks.stream_block import BaseStreamBlock, StreamBlockValidationError
@@ -188,18 +187,11 @@ def _list_input(block, value, loc, errors):
         return []
     items = []
     for index, item in enumerate(value):
-        # Wagtail stores list items as {type: "item", value, id}; the read shape gives values.
+        # Wagtail stores list items as {type: "item", value, id}; the read shape gives values,
+        # and Wagtail's v3 form input takes values (it makes the ids).
         if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
-            item_id, item = item.get("id"), item["value"]
-        else:
-            item_id = None
-        entry = {
-            "type": "item",
-            "value": block_input(block.child_block, item, (*loc, index), errors),
-        }
-        if item_id:
-            entry["id"] = str(item_id)
-        items.append(entry)
+            item = item["value"]
+        items.append(block_input(block.child_block, item, (*loc, index), errors))
     return items
 
 
@@ -243,6 +235,8 @@ def _chooser_input(block, value, loc, errors):
 
 
 def _rich_text_input(block, value, loc, errors):
+    from wagtail.api.rich_text import APIRichText  # Wagtail 8 only
+
     if value is None:
         return ""
     try:

@@ -20,11 +20,13 @@ registry once); it does nothing on Wagtail 7.4.
 """
 
 import json
+import logging
 from contextlib import contextmanager
 from functools import wraps
 from typing import Annotated, Any
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from comensha_content.api.v3_block_input import (
     BlockErrors,
@@ -32,6 +34,8 @@ from comensha_content.api.v3_block_input import (
     block_validation_errors,
     path_text,
 )
+
+logger = logging.getLogger(__name__)
 
 #: URL names in ``wagtail.api.v3.routers.pages`` whose URL also takes a write.
 V3_WRITE_URLS = ("list_pages", "detail_page", "pages_actions_publish")
@@ -269,7 +273,15 @@ def guard_writes(view):
                     if errors:
                         return problem(errors)
                     request._body = json.dumps(prepared).encode()
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            except (TypeError, ValueError, ArithmeticError, KeyError, AttributeError):
+                # A value Wagtail's form input cannot read (it raises instead of answering):
+                # the client's error, logged for the developers, never a 500.
+                logger.exception("API v3 write refused: a value Wagtail could not read")
+                return problem(
+                    [((), "invalid", _("The request holds a value that cannot be read."))]
+                )
 
     return wrapper
 

@@ -358,3 +358,63 @@ def test_an_editor_cannot_write_where_the_admin_refuses(client, index, photo, dj
     )
     assert response.status_code == 403
     assert not Page.objects.filter(title="x").exists()
+
+
+def test_other_page_types_are_written_with_their_admin_fields(api, demo):
+    """An instrument of the Kompas (terms as ids, a stream of steps) and a longread index."""
+    from comensha_content.models import InstrumentPage, KompasPage, LongreadIndexPage
+    from comensha_content.taxonomy.models import FormOfExploitation
+
+    kompas = KompasPage.objects.get(locale__language_code="nl")
+    forms = list(FormOfExploitation.objects.filter(locale=kompas.locale)[:2])
+    response = api.post(
+        PAGES,
+        {
+            "meta": {"type": "comensha_content.InstrumentPage", "parent_id": kompas.pk},
+            "title": "Bestuurlijke sluiting",
+            "summary": "De burgemeester sluit een pand.",
+            "competent_body": "burgemeester",
+            "forms_of_exploitation": [form.pk for form in forms],
+            "steps": [
+                {"type": "step", "value": {"title": "Signaal", "description": "<p>Meld het.</p>"}}
+            ],
+        },
+    )
+    assert response.status_code == 201, response.content
+    page = InstrumentPage.objects.get(pk=response.json()["id"])
+    assert page.summary == "De burgemeester sluit een pand."
+    assert set(page.forms_of_exploitation.all()) == set(forms)
+    assert page.steps[0].value["title"] == "Signaal"
+
+    response = api.post(
+        PAGES,
+        {
+            "meta": {"type": "comensha_content.InstrumentPage", "parent_id": kompas.pk},
+            "title": "Fout",
+            "steps": [{"type": "step", "value": {"title": ["geen tekst"]}}],
+            "competent_body": "de koning",
+        },
+        language="en",
+    )
+    assert response.status_code == 422, response.content
+    assert not InstrumentPage.objects.filter(title="Fout").exists()
+
+    index = LongreadIndexPage.objects.get(locale__language_code="nl")
+    response = api.patch(
+        f"{PAGES}{index.pk}/",
+        {
+            "intro": "<p>Verhalen van mensen die het meemaakten.</p>",
+            "highlighted_facts": [
+                {
+                    "type": "facts",
+                    "value": [
+                        {"value": 791, "label": "meldingen", "source": {"title": "CoMensha"}}
+                    ],
+                }
+            ],
+        },
+    )
+    assert response.status_code == 200, response.content
+    index = LongreadIndexPage.objects.get(pk=index.pk).get_latest_revision_as_object()
+    assert "Verhalen van mensen" in index.intro
+    assert index.highlighted_facts[0].value[0]["source_title"] == "CoMensha"
