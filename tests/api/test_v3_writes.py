@@ -418,3 +418,31 @@ def test_other_page_types_are_written_with_their_admin_fields(api, demo):
     index = LongreadIndexPage.objects.get(pk=index.pk).get_latest_revision_as_object()
     assert "Verhalen van mensen" in index.intro
     assert index.highlighted_facts[0].value[0]["source_title"] == "CoMensha"
+
+
+def test_a_translators_token_writes_only_in_the_translators_language_tree(
+    client, index, translator_user
+):
+    """As in the admin: the English translator may not add a story to the Dutch index."""
+    from wagtail.models import Locale
+
+    token = token_for(translator_user)
+    translator = Api(client, token)
+    data = {"title": "Niet hier", "lede": "x", "shown_name": "x", "narrator_kind": "professional"}
+    response = translator.post(
+        PAGES, {"meta": {"type": "comensha_content.LongreadPage", "parent_id": index.pk}, **data}
+    )
+    assert response.status_code == 403, response.content
+    assert not LongreadPage.objects.filter(title="Niet hier").exists()
+
+    english_index = index.get_translation(Locale.objects.get(language_code="en"))
+    response = translator.post(
+        PAGES,
+        {
+            "meta": {"type": "comensha_content.LongreadPage", "parent_id": english_index.pk},
+            **data,
+            "title": "Hier wel",
+        },
+    )
+    assert response.status_code == 201, response.content
+    assert LongreadPage.objects.get(title="Hier wel").locale.language_code == "en"
