@@ -53,6 +53,9 @@ class ComenshaContentConfig(AppConfig):
         request_started.connect(consent_lifecycle.sweep_on_request)
 
         v3.register()  # Wagtail 8: typed StreamFields and page fields in API v3; no-op on 7.4
+        from comensha_content.api import v3_writes
+
+        v3_writes.register()  # Wagtail 8: the package's pages writable through API v3
         purge.register_signal_handlers()  # API URLs out of the front-end cache on publish
 
         from comensha_content.api.webhooks import events as webhook_events

@@ -168,14 +168,23 @@ WRAPPERS = {
 }
 
 
+def _v3_api():
+    from wagtail.api.v3.api import api
+
+    return api
+
+
 def comensha_v3_urls(urls, wrappers=None):
     """``api.urls`` of Wagtail's API v3 with the page, media and redirect views wrapped.
 
     Also narrows what anonymous requests read of the images and documents routers
     (``v3_media.install_public_querysets``).
     """
+    from comensha_content.api.v3_writes import V3_WRITE_URLS, guard_writes, install_error_names
+
     wrappers = WRAPPERS if wrappers is None else wrappers
     install_public_querysets()
+    install_error_names(_v3_api())
     patterns, app_name, namespace = urls
     wrapped = []
     for pattern in patterns:
@@ -184,6 +193,10 @@ def comensha_v3_urls(urls, wrappers=None):
             callback = wrapper(pattern.callback) if wrapper is not None else pattern.callback
             pattern = URLPattern(
                 pattern.pattern, answer_head_like_get(callback), pattern.default_args, pattern.name
+            )
+        if isinstance(pattern, URLPattern) and pattern.name in V3_WRITE_URLS:
+            pattern = URLPattern(
+                pattern.pattern, guard_writes(pattern.callback), pattern.default_args, pattern.name
             )
         wrapped.append(pattern)
     return wrapped, app_name, namespace
