@@ -2,6 +2,8 @@
 
 Numbers are stored as numbers and formatted for the reader's language when shown (5.000–7.500
 in Dutch, 5,000–7,500 in English); the API gives the raw numbers plus that ``display`` text.
+Editors type them in Dutch or English notation; ``numbers.parse_number`` refuses what could be
+read two ways ("1.500").
 """
 
 from decimal import Decimal
@@ -20,6 +22,7 @@ from comensha_content.blocks.fields import (
     WebURLBlock,
     YearBlock,
 )
+from comensha_content.blocks.numbers import TypedNumberBlock
 from comensha_content.blocks.paths import stable_paths
 from comensha_content.blocks.stored import TolerantStoredValueMixin
 from comensha_content.blocks.struct import ContentStructBlock
@@ -87,13 +90,16 @@ FACT_PREVIEW = {
 class FactBlock(ContentStructBlock):
     """A number with what it counts and its source, e.g. "5.000–7.500 victims a year"."""
 
-    value = blocks.DecimalBlock(
+    value = TypedNumberBlock(
         label=_("Number"),
         max_digits=15,
         decimal_places=3,
-        help_text=_("The number, or the lower end of a range. Type 5000, not 5.000."),
+        help_text=_(
+            "The number, or the lower end of a range, e.g. 5000, 2.500.000 or 12,5. "
+            "Type thousands without a separator: 5000, not 5.000 (which could also be 5,0)."
+        ),
     )
-    maximum = blocks.DecimalBlock(
+    maximum = TypedNumberBlock(
         label=_("Upper end of range"),
         required=False,
         max_digits=15,

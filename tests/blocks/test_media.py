@@ -81,8 +81,8 @@ def test_image_api_representation(image):
 
 def test_image_needs_alt_text_unless_decorative(image):
     message = (
-        "Describe the image for people who cannot see it, or tick 'Decorative' if it adds "
-        "nothing to the text."
+        "Describe the image for people who cannot see it, here or in the image's description "
+        "under Images, or tick 'Decorative' if it adds nothing to the text."
     )
     raw = {"image": image.pk, "alt_text": "  ", "decorative": False, "layout": "inline"}
     assert child_errors(ImageBlock(), raw) == {"alt_text": [message]}

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from comensha_content.models import FormOfExploitation, LongreadPage, Role
+from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -220,3 +222,131 @@ def test_edit_form_shows_the_consent_status_and_no_consent_fields(demo_admin_cli
     ).content.decode()
     assert "Toestemming is geldig tot" in html
     assert "consent_records" not in html and "internal_notes" not in html
+
+
+# --- Fact numbers typed in Dutch or English notation (comensha_content.blocks.numbers) --------
+
+ADMIN_CLIENTS = {"nl": "demo_admin_client", "en": "english_admin_client"}
+
+
+def fact_with(number):
+    return {
+        "value": number,
+        "maximum": "",
+        "unit": "",
+        "label": "slachtoffers",
+        "source_title": "Bron",
+        "source_url": "",
+        "year": "2020",
+    }
+
+
+def body_in_form(response):
+    """The story body's blocks and errors as the edit form hands them to Wagtail's StreamField
+    script (rendered in the interface language of the editor)."""
+    element = soup(response.content.decode()).find("div", id="body", attrs={"data-block": True})
+    blocks, errors = json.loads(element["data-w-block-arguments-value"])
+    return blocks, errors or {}
+
+
+def professional_story(index, photo, body):
+    """A professional's story (no consent needed), so publishing succeeds."""
+    return story_form(
+        index,
+        photo,
+        body=body,
+        narrator_kind="professional",
+        role=Role.objects.get(code="care-coordinator", locale=index.locale).pk,
+    )
+
+
+@pytest.mark.parametrize("interface", ["nl", "en"])
+@pytest.mark.parametrize(
+    ("typed", "stored", "shown"),
+    [
+        ("1500", Decimal("1500"), "1.500"),
+        ("1,5", Decimal("1.5"), "1,5"),
+        ("1.5", Decimal("1.5"), "1,5"),
+        ("1.500,5", Decimal("1500.5"), "1.500,5"),
+        ("1,500.5", Decimal("1500.5"), "1.500,5"),
+        ("1.500.000", Decimal("1500000"), "1.500.000"),
+    ],
+)
+def test_fact_number_typed_in_either_notation_is_published_as_meant(
+    request, interface, typed, stored, shown, index, photo
+):
+    client = request.getfixturevalue(ADMIN_CLIENTS[interface])
+    response = client.post(
+        add_url(index), professional_story(index, photo, [("fact", fact_with(typed))])
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    story = LongreadPage.objects.get(slug="jeffrey", locale=index.locale)
+    assert story.live
+    assert story.body[0].value["value"] == stored
+    client.logout()
+    html = soup(client.get("/longread/jeffrey/").content.decode())
+    assert text_of(html.find("span", class_="cc-fact__number")) == shown
+
+
+@pytest.mark.parametrize(
+    ("interface", "typed", "message"),
+    [
+        (
+            "nl",
+            "1.500",
+            "„1.500” kan 1500 of 1.5 betekenen. Typ 1500 voor het hele getal, "
+            "of 1.5 voor het getal met decimalen.",
+        ),
+        (
+            "nl",
+            "1,500",
+            "„1,500” kan 1500 of 1,5 betekenen. Typ 1500 voor het hele getal, "
+            "of 1,5 voor het getal met decimalen.",
+        ),
+        (
+            "en",
+            "1.500",
+            "“1.500” could be 1500 or 1.5. Type 1500 for the whole number, "
+            "or 1.5 for the number with decimals.",
+        ),
+        (
+            "en",
+            "1,500",
+            "“1,500” could be 1500 or 1,5. Type 1500 for the whole number, "
+            "or 1,5 for the number with decimals.",
+        ),
+        ("nl", "veel", "Vul een getal in, zoals 1500 of 12,5."),
+        ("en", "veel", "Enter a number, such as 1500 or 12.5."),
+    ],
+)
+def test_ambiguous_or_wrong_fact_number_is_a_form_error(
+    request, interface, typed, message, index, photo
+):
+    client = request.getfixturevalue(ADMIN_CLIENTS[interface])
+    response = client.post(
+        add_url(index), professional_story(index, photo, [("fact", fact_with(typed))])
+    )
+    assert response.status_code == 200  # the form again, nothing saved
+    assert not LongreadPage.objects.filter(slug="jeffrey").exists()
+    typed_again, errors = body_in_form(response)
+    assert errors["blockErrors"]["0"]["blockErrors"]["value"] == {"messages": [message]}
+    assert typed_again[0]["value"]["value"] == typed  # shown again as typed, to correct
+
+
+def test_stored_fact_number_is_edited_and_saved_unchanged(demo_admin_client, index, photo):
+    """A stored 12.125 is shown as 12,1250 (not the ambiguous 12,125): saving keeps it."""
+    response = demo_admin_client.post(
+        add_url(index), professional_story(index, photo, [("fact", fact_with("12,1250"))])
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    story = LongreadPage.objects.get(slug="jeffrey", locale=index.locale)
+    assert story.body[0].value["value"] == Decimal("12.125")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[story.pk])
+    form_html = demo_admin_client.get(edit_url).content.decode()
+    assert "12,1250" in form_html
+    response = demo_admin_client.post(
+        edit_url, professional_story(index, photo, [("fact", fact_with("12,1250"))])
+    )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.body[0].value["value"] == Decimal("12.125")
