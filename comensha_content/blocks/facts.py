@@ -6,7 +6,7 @@ Editors type them in Dutch or English notation; ``numbers.parse_number`` refuses
 read two ways ("1.500").
 """
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils import formats
@@ -32,10 +32,18 @@ RANGE_SEPARATOR = "\u2013"
 
 
 def plain_number(value):
-    """A whole Decimal as int, any other without trailing zeros (5000.00 -> 5000, 1.50 -> 1.5)."""
+    """A whole Decimal as int, any other without trailing zeros (5000.00 -> 5000, 1.50 -> 1.5).
+
+    None for no value, and for stored text that is no number ("veel", see TypedNumberBlock).
+    """
     if value is None:
         return None
-    value = Decimal(value)
+    try:
+        value = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+    if not value.is_finite():
+        return None
     if value == value.to_integral_value():
         return int(value)
     return value.normalize()
@@ -43,9 +51,10 @@ def plain_number(value):
 
 def format_number(value):
     """The number written the way the active language writes it, with thousands grouped."""
-    if value is None:
+    number = plain_number(value)
+    if number is None:
         return ""
-    return formats.number_format(plain_number(value), force_grouping=True)
+    return formats.number_format(number, force_grouping=True)
 
 
 def json_number(value):

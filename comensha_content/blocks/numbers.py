@@ -26,7 +26,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from comensha_content.blocks.paths import stable_paths
-from comensha_content.blocks.stored import TolerantStoredValueMixin
 
 #: Spaces that may group thousands ("1 500"): space, no-break space, thin and narrow spaces.
 SPACES = " \u00a0\u2009\u202f"
@@ -167,7 +166,7 @@ class TypedNumberField(forms.DecimalField):
         return attrs
 
 
-class TypedNumberBlock(TolerantStoredValueMixin, blocks.DecimalBlock):
+class TypedNumberBlock(blocks.DecimalBlock):
     """A DecimalBlock whose form reads "1.500,5" and "1,500.5" and refuses "1.500" (ambiguous).
 
     Stored values are read as before (``Decimal``); ``clean`` gives a ValidationError, never an
@@ -199,6 +198,28 @@ class TypedNumberBlock(TolerantStoredValueMixin, blocks.DecimalBlock):
             decimal_places=decimal_places,
             validators=validators,
         )
+
+    def to_python(self, value):
+        """A stored or API value as a Decimal; never raises.
+
+        JSON numbers and canonical strings ("1500", "1.5", what the API gives out) are read as
+        machine numbers. Text that is no number ("veel") is kept as it is, so that ``clean``
+        (which API v3 writes run on the value) says what is wrong; shown, it is nothing
+        (``facts.format_number``). Anything else (a list, a bool) reads as no value.
+        """
+        if value is None or isinstance(value, bool):
+            return None
+        if isinstance(value, Decimal | int):
+            return Decimal(value)
+        if isinstance(value, float):
+            return Decimal(str(value))  # 0.1, not 0.1000000000000000055511151231257827
+        if isinstance(value, str):
+            try:
+                number = Decimal(value.strip())
+            except InvalidOperation:
+                return value
+            return number if number.is_finite() else value
+        return None
 
     def value_for_form(self, value):
         """What the editor typed stays as typed; a stored or API number becomes editable text."""
