@@ -7,7 +7,6 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 from django.utils import timezone, translation
-
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from comensha_content.blocks import FactBlock, FactsBlock, TimelineBlock
@@ -204,7 +203,6 @@ def typed_errors(fields):
     except StructBlockValidationError as error:
         return {name: list(child.messages) for name, child in error.block_errors.items()}
     return {}
-
 
 
 @pytest.mark.parametrize(
