@@ -650,17 +650,29 @@ export interface ProgressUpdate {
  * A striking quote set large, with the name and role of who said it.
  */
 export interface PullQuoteBlock {
-  /** Quote */
+  /**
+   * Quote
+   * One or two sentences: up to about 200 characters reads best.
+   */
   quote: string;
   /** Name */
   attribution_name: string | null;
+  /**
+   * The name is changed
+   * Shows an asterisk and "Name changed to protect their identity".
+   */
+  attribution_is_pseudonym: boolean;
   /**
    * Role
    * E.g. 'care coordinator'.
    */
   attribution_role: string | null;
-  /** "Name, role". */
+  /** "Name, role" as printed: an asterisk after a changed name. */
   attribution: string;
+  /** The name as printed: with an asterisk when it is changed. */
+  display_name: string;
+  /** The note explaining the asterisk, or empty. */
+  pseudonym_note: string;
 }
 
 /**
@@ -1074,8 +1086,8 @@ export interface TestimonyBlock {
   /** Speaker */
   speaker: "victim" | "professional";
   /**
-   * Testimony
-   * Rich text in the format of WAGTAILAPI_RICH_TEXT_FORMAT or ?rich_text_format= (db_html by default; html expands internal links).
+   * Their words
+   * What they said, in their own words.
    */
   text: string;
   /** The name as printed: with an asterisk when it is changed. */
@@ -1498,7 +1510,10 @@ export interface LongreadPage {
    * The chapters of the body, with the anchors their headings have.
    */
   table_of_contents: TableOfContentsEntry[];
-  /** Body */
+  /**
+   * Chapters and blocks
+   * The story itself: chapters, paragraphs, testimonies, facts and images. Chapter headings make the reader's table of contents.
+   */
   body: StoryBodyBlock;
   /** Sources and footnotes */
   sources: {

@@ -25,6 +25,7 @@ from comensha_content.blocks.fields import (
     RequiredCharBlock,
     SafeURLBlock,
     SafeURLValidator,
+    SoftLimitTextBlock,
     WebURLBlock,
     YearBlock,
 )
@@ -35,6 +36,7 @@ from comensha_content.blocks.navigation import (
     stream_with_anchors,
     table_of_contents,
 )
+from comensha_content.blocks.numbers import TypedNumberBlock
 from comensha_content.blocks.people import ProfessionalPerspectiveBlock, TestimonyBlock
 from comensha_content.blocks.reader_safety import (
     ContentWarningBlock,
@@ -81,12 +83,14 @@ __all__ = [
     "SafeURLBlock",
     "SafeURLValidator",
     "SnippetChooserBlock",
+    "SoftLimitTextBlock",
     "SourceBlock",
     "SourcesBlock",
     "StoryBodyBlock",
     "TestimonyBlock",
     "TimelineBlock",
     "TimelineItemBlock",
+    "TypedNumberBlock",
     "WebURLBlock",
     "YearBlock",
     "stream_with_anchors",

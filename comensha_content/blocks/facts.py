@@ -2,9 +2,11 @@
 
 Numbers are stored as numbers and formatted for the reader's language when shown (5.000–7.500
 in Dutch, 5,000–7,500 in English); the API gives the raw numbers plus that ``display`` text.
+Editors type them in Dutch or English notation; ``numbers.parse_number`` refuses what could be
+read two ways ("1.500").
 """
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils import formats
@@ -20,6 +22,7 @@ from comensha_content.blocks.fields import (
     WebURLBlock,
     YearBlock,
 )
+from comensha_content.blocks.numbers import TypedNumberBlock
 from comensha_content.blocks.paths import stable_paths
 from comensha_content.blocks.stored import TolerantStoredValueMixin
 from comensha_content.blocks.struct import ContentStructBlock
@@ -29,10 +32,18 @@ RANGE_SEPARATOR = "\u2013"
 
 
 def plain_number(value):
-    """A whole Decimal as int, any other without trailing zeros (5000.00 -> 5000, 1.50 -> 1.5)."""
+    """A whole Decimal as int, any other without trailing zeros (5000.00 -> 5000, 1.50 -> 1.5).
+
+    None for no value, and for stored text that is no number ("veel", see TypedNumberBlock).
+    """
     if value is None:
         return None
-    value = Decimal(value)
+    try:
+        value = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+    if not value.is_finite():
+        return None
     if value == value.to_integral_value():
         return int(value)
     return value.normalize()
@@ -40,9 +51,10 @@ def plain_number(value):
 
 def format_number(value):
     """The number written the way the active language writes it, with thousands grouped."""
-    if value is None:
+    number = plain_number(value)
+    if number is None:
         return ""
-    return formats.number_format(plain_number(value), force_grouping=True)
+    return formats.number_format(number, force_grouping=True)
 
 
 def json_number(value):
@@ -87,13 +99,16 @@ FACT_PREVIEW = {
 class FactBlock(ContentStructBlock):
     """A number with what it counts and its source, e.g. "5.000–7.500 victims a year"."""
 
-    value = blocks.DecimalBlock(
+    value = TypedNumberBlock(
         label=_("Number"),
         max_digits=15,
         decimal_places=3,
-        help_text=_("The number, or the lower end of a range. Type 5000, not 5.000."),
+        help_text=_(
+            "The number, or the lower end of a range, e.g. 5000, 2.500.000 or 12,5. "
+            "Type thousands without a separator: 5000, not 5.000 (which could also be 5,0)."
+        ),
     )
-    maximum = blocks.DecimalBlock(
+    maximum = TypedNumberBlock(
         label=_("Upper end of range"),
         required=False,
         max_digits=15,

@@ -175,6 +175,48 @@ class EmbedURLBlock(SafeURLBlock):
     )
 
 
+class SoftLimitTextarea(forms.Textarea):
+    """A textarea that counts characters and warns past ``soft_limit`` without blocking a save.
+
+    The texts are data attributes, translated when the form is rendered, so the script
+    (soft-limit.js) needs no catalog of its own.
+    """
+
+    def __init__(self, soft_limit, attrs=None):
+        self.soft_limit = soft_limit
+        super().__init__({"rows": 2, "data-controller": "w-autosize", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].update(
+            {
+                "class": "w-field__autosize",
+                "data-cc-soft-limit": str(self.soft_limit),
+                "data-cc-soft-limit-count": _("%(count)s of %(limit)s characters"),
+                "data-cc-soft-limit-warning": _(
+                    "Longer than %(limit)s characters: a short quote is read, a long one is "
+                    "skipped. Consider shortening it; you can still save."
+                ),
+            }
+        )
+        return context
+
+    class Media:
+        js = ["comensha_content/blocks/soft-limit.js"]
+
+
+class SoftLimitTextBlock(TolerantStoredValueMixin, blocks.TextBlock):
+    """A TextBlock with a character count that warns past ``soft_limit`` (never refuses)."""
+
+    def __init__(self, soft_limit, **kwargs):
+        self.soft_limit = soft_limit
+        super().__init__(**kwargs)
+
+    @cached_property
+    def field(self):
+        return forms.CharField(widget=SoftLimitTextarea(self.soft_limit), **self.field_options)
+
+
 class RequiredCharBlock(TolerantStoredValueMixin, blocks.CharBlock):
     """A required CharBlock whose error says what is missing (whitespace alone counts as empty)."""
 

@@ -63,11 +63,19 @@ def request_from(context):
     return context.get("request") if context else None
 
 
+def image_description(image):
+    """The description saved with the image in the image library (Wagtail 6.3+), or ""."""
+    return (getattr(image, "description", "") or "").strip() if image else ""
+
+
 class ImageValue(blocks.StructValue):
     @property
     def alt(self):
-        """The alt attribute: empty for a decorative image, so screen readers skip it."""
-        return "" if self.get("decorative") else self.get("alt_text", "")
+        """The alt attribute: the block's alt text, else the image's own description (so it is
+        written once, in the library); empty only for a decorative image, which readers skip."""
+        if self.get("decorative"):
+            return ""
+        return (self.get("alt_text") or "").strip() or image_description(self.get("image"))
 
     @property
     def picture(self):
@@ -90,8 +98,9 @@ class ImageBlock(ContentStructBlock):
         required=False,
         max_length=400,
         help_text=_(
-            "What the image shows, for people who cannot see it. Never name or describe a person "
-            "so they can be recognised."
+            "What the image shows, for people who cannot see it. Leave empty to use the "
+            "description saved with the image. Never name or describe a person so they can be "
+            "recognised."
         ),
     )
     decorative = blocks.BooleanBlock(
@@ -140,13 +149,13 @@ class ImageBlock(ContentStructBlock):
             }
 
     def field_errors(self, value):
-        if self.is_saving_draft or value.get("decorative") or value.get("alt_text", "").strip():
+        if self.is_saving_draft or value.get("decorative") or value.alt:
             return {}
         return {
             "alt_text": ValidationError(
                 _(
-                    "Describe the image for people who cannot see it, or tick 'Decorative' if it "
-                    "adds nothing to the text."
+                    "Describe the image for people who cannot see it, here or in the image's "
+                    "description under Images, or tick 'Decorative' if it adds nothing to the text."
                 ),
                 code="alt_required",
             )
@@ -159,7 +168,7 @@ class ImageBlock(ContentStructBlock):
             del data[name]
         data["image"] = image_representation(
             value.get("image"),
-            alt=value.get("alt_text", ""),
+            alt=value.alt,
             decorative=value.get("decorative", False),
             caption=value.get("caption", ""),
             credit=value.get("credit", ""),

@@ -18,21 +18,32 @@ from comensha_content.blocks.paths import stable_paths
 from comensha_content.blocks.struct import ContentStructBlock
 from comensha_content.taxonomy.models import Role
 
-#: Marker after a changed name; the note below the testimony explains it.
+#: Marker after a changed name, and the one note that explains it: the same wording for a
+#: testimony, a pull quote and a story's narrator (templates: shown_name.html, pseudonym_note.html).
 PSEUDONYM_MARKER = "*"
 PSEUDONYM_NOTE = _("Name changed to protect their identity")
+PSEUDONYM_HELP = _('Shows an asterisk and "Name changed to protect their identity".')
+
+
+def marked_name(name, is_pseudonym):
+    """ "Sara*" for a changed name, "Sara" otherwise."""
+    name = name or ""
+    return f"{name}{PSEUDONYM_MARKER}" if name and is_pseudonym else name
+
+
+def pseudonym_note(is_pseudonym):
+    return str(PSEUDONYM_NOTE) if is_pseudonym else ""
 
 
 class TestimonyValue(blocks.StructValue):
     @property
     def display_name(self):
         """The name as printed: with an asterisk when it is a pseudonym."""
-        name = self.get("name", "")
-        return f"{name}{PSEUDONYM_MARKER}" if self.get("is_pseudonym") else name
+        return marked_name(self.get("name", ""), self.get("is_pseudonym"))
 
     @property
     def pseudonym_note(self):
-        return str(PSEUDONYM_NOTE) if self.get("is_pseudonym") else ""
+        return pseudonym_note(self.get("is_pseudonym"))
 
     @property
     def speaker_label(self):
@@ -52,12 +63,16 @@ class TestimonyBlock(ContentStructBlock):
         label=_("The name is changed"),
         required=False,
         default=True,
-        help_text=_('Shows an asterisk and "Name changed to protect their identity".'),
+        help_text=PSEUDONYM_HELP,
     )
     speaker = blocks.ChoiceBlock(
         label=_("Speaker"), choices=Role.Kind.choices, default=Role.Kind.VICTIM.value
     )
-    text = LimitedRichTextBlock(label=_("Testimony"), features=INLINE_FEATURES)
+    text = LimitedRichTextBlock(
+        label=_("Their words"),
+        features=INLINE_FEATURES,
+        help_text=_("What they said, in their own words."),
+    )
 
     class Meta:
         icon = "comment"

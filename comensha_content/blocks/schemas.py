@@ -56,8 +56,21 @@ def _chapter(builder, block):
 
 @register_block_schema(f"{_BLOCKS}.PullQuoteBlock")
 def _pull_quote(builder, block):
+    children = builder.children(block)
     return builder.struct(
-        block, extra={"attribution": described(STRING, description='"Name, role".')}
+        block,
+        replace={"attribution_is_pseudonym": _non_null(children["attribution_is_pseudonym"])},
+        extra={
+            "attribution": described(
+                STRING, description='"Name, role" as printed: an asterisk after a changed name.'
+            ),
+            "display_name": described(
+                STRING, description="The name as printed: with an asterisk when it is changed."
+            ),
+            "pseudonym_note": described(
+                STRING, description="The note explaining the asterisk, or empty."
+            ),
+        },
     )
 
 

@@ -9,9 +9,11 @@ from comensha_content.blocks.fields import (
     AnchorBlock,
     LimitedRichTextBlock,
     RequiredCharBlock,
+    SoftLimitTextBlock,
     slug_anchor,
 )
 from comensha_content.blocks.paths import stable_paths
+from comensha_content.blocks.people import PSEUDONYM_HELP, marked_name, pseudonym_note
 from comensha_content.blocks.struct import ContentStructBlock
 
 
@@ -87,22 +89,44 @@ class ParagraphBlock(LimitedRichTextBlock):
         )
 
 
+#: Past this many characters a pull quote gets a warning in the editor (it still saves).
+PULL_QUOTE_SOFT_LIMIT = 200
+
+
 class PullQuoteValue(blocks.StructValue):
     @property
+    def is_pseudonym(self):
+        return bool(self.get("attribution_name") and self.get("attribution_is_pseudonym"))
+
+    @property
+    def display_name(self):
+        """The name as printed: with the same asterisk as a testimony when it is changed."""
+        return marked_name(self.get("attribution_name"), self.is_pseudonym)
+
+    @property
     def attribution(self):
-        """ "Name, role", as printed under the quote."""
+        """ "Name*, role", as printed under the quote."""
         return ", ".join(
-            str(part)
-            for part in (self.get("attribution_name"), self.get("attribution_role"))
-            if part
+            str(part) for part in (self.display_name, self.get("attribution_role")) if part
         )
+
+    @property
+    def pseudonym_note(self):
+        return pseudonym_note(self.is_pseudonym)
 
 
 class PullQuoteBlock(ContentStructBlock):
     """A striking sentence from the story, set large, with who said it."""
 
-    quote = blocks.TextBlock(label=_("Quote"))
+    quote = SoftLimitTextBlock(
+        label=_("Quote"),
+        soft_limit=PULL_QUOTE_SOFT_LIMIT,
+        help_text=_("One or two sentences: up to about 200 characters reads best."),
+    )
     attribution_name = blocks.CharBlock(label=_("Name"), required=False, max_length=200)
+    attribution_is_pseudonym = blocks.BooleanBlock(
+        label=_("The name is changed"), required=False, default=False, help_text=PSEUDONYM_HELP
+    )
     attribution_role = blocks.CharBlock(
         label=_("Role"), required=False, max_length=200, help_text=_("E.g. 'care coordinator'.")
     )
@@ -117,13 +141,18 @@ class PullQuoteBlock(ContentStructBlock):
         preview_value = {
             "quote": _("Only together can we tackle human trafficking."),
             "attribution_name": "CoMensha",
+            "attribution_is_pseudonym": False,
             "attribution_role": "",
         }
         value_class = PullQuoteValue
 
     def get_api_representation(self, value, context=None):
         data = super().get_api_representation(self.api_value(value), context)
+        # Always a bool, also for a value stored before the flag existed
+        data["attribution_is_pseudonym"] = value.is_pseudonym
         data["attribution"] = value.attribution
+        data["display_name"] = value.display_name
+        data["pseudonym_note"] = value.pseudonym_note
         return data
 
 

@@ -31,6 +31,7 @@ from comensha_content.core.pages import BasePage
 from comensha_content.core.text_stats import count_words, iter_text, reading_minutes
 from comensha_content.core.translation_panels import TranslationStatusPanel
 from comensha_content.longread.choices import NarratorKind
+from comensha_content.longread.editor_suggestions import EditorSuggestionsPanel
 from comensha_content.longread.filters import StoryFilterSet
 from comensha_content.safety.consent_lifecycle import ConsentSubjectMixin
 from comensha_content.safety.consent_panels import ConsentStatusPanel
@@ -182,7 +183,15 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
         blank=True,
         help_text=_("Topic of a warning shown before the whole story, e.g. 'sexual violence'."),
     )
-    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), use_json_field=True)
+    body = StreamField(
+        StoryBodyBlock(),
+        verbose_name=_("chapters and blocks"),
+        help_text=_(
+            "The story itself: chapters, paragraphs, testimonies, facts and images. Chapter "
+            "headings make the reader's table of contents."
+        ),
+        use_json_field=True,
+    )
     sources = StreamField(
         [("sources", SourcesBlock())],
         verbose_name=_("sources and footnotes"),
@@ -233,8 +242,13 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
     edit_handler = TabbedInterface(
         [
             ObjectList(
-                [ConsentStatusPanel(), TranslationStatusPanel(), *content_panels],
-                heading=_("Content"),
+                [
+                    ConsentStatusPanel(),
+                    TranslationStatusPanel(),
+                    EditorSuggestionsPanel(),
+                    *content_panels,
+                ],
+                heading=_("Story"),
             ),
             ObjectList(SearchEngineVisibilityMixin.promote_panels, heading=_("Promote")),
             ObjectList(BasePage.settings_panels, heading=_("Settings")),

@@ -4,8 +4,10 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 from django.utils import timezone, translation
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from comensha_content.blocks import FactBlock, FactsBlock, TimelineBlock
 from tests.helpers import child_errors, soup, text_of
@@ -187,3 +189,159 @@ def test_decimal_numbers_keep_their_precision_in_json():
     value = FactBlock().to_python({**RANGE, "value": "12.125", "maximum": None})
     assert FactBlock().get_api_representation(value)["value"] == 12.125
     assert value["value"] == Decimal("12.125")
+
+
+# --- Numbers as editors type them (comensha_content.blocks.numbers) ----------------------------
+
+
+def typed_errors(fields):
+    """``{child: [messages]}`` of a fact as the admin form posts it (every field as text)."""
+    block = FactBlock()
+    data = {f"fact-{name}": "" if value is None else str(value) for name, value in fields.items()}
+    try:
+        block.clean(block.value_from_datadict(data, {}, "fact"))
+    except StructBlockValidationError as error:
+        return {name: list(child.messages) for name, child in error.block_errors.items()}
+    return {}
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("1500", Decimal("1500")),
+        ("1,5", Decimal("1.5")),
+        ("1.5", Decimal("1.5")),
+        ("12,75", Decimal("12.75")),
+        ("1.500,5", Decimal("1500.5")),
+        ("1,500.5", Decimal("1500.5")),
+        ("1.500.000", Decimal("1500000")),
+        ("1,500,000", Decimal("1500000")),
+        ("1 500 000", Decimal("1500000")),
+        ("1\u00a0500", Decimal("1500")),
+        ("0,125", Decimal("0.125")),  # a group of thousands never starts with 0
+        ("1500.250", Decimal("1500.25")),  # nor has four digits
+        ("12,1250", Decimal("12.125")),  # four decimals: no doubt
+        ("-2,5", Decimal("-2.5")),
+        (" 791 ", Decimal("791")),
+    ],
+)
+def test_typed_number_is_read_the_same_in_every_interface_language(typed, number):
+    field = FactBlock().child_blocks["value"]
+    for language in ("nl", "en"):
+        with translation.override(language):
+            assert field.clean(typed) == number
+            assert str(field.clean(typed)) == str(
+                number
+            )  # stored canonically: "1500", not "1.5E+3"
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (
+            "1.500",
+            "“1.500” could be 1500 or 1.5. Type 1500 for the whole number, or 1.5 for the "
+            "number with decimals.",
+        ),
+        (
+            "1,500",
+            "“1,500” could be 1500 or 1,5. Type 1500 for the whole number, or 1,5 for the "
+            "number with decimals.",
+        ),
+        (
+            "12.125",
+            "“12.125” could be 12125 or 12.1250. Type 12125 for the whole number, or 12.1250 "
+            "for the number with decimals.",
+        ),
+        ("veel", "Enter a number, such as 1500 or 12.5."),
+        ("5 à 6", "Enter a number, such as 1500 or 12.5."),
+        (
+            "1.50.0",
+            "Group thousands in threes, as in 1,500,000, or type the number without "
+            "separators: 1500000.",
+        ),
+        (
+            "1.5,3",
+            "Group thousands in threes, as in 1,500,000, or type the number without "
+            "separators: 1500000.",
+        ),
+    ],
+)
+def test_ambiguous_or_wrong_number_is_refused_with_what_to_type(typed, message):
+    assert typed_errors({**RANGE, "value": typed}) == {"value": [message]}
+
+
+def test_dutch_message_for_an_ambiguous_number():
+    with translation.override("nl"):
+        errors = typed_errors({**RANGE, "value": "1.500"})
+    assert errors == {
+        "value": [
+            "„1.500” kan 1500 of 1.5 betekenen. Typ 1500 voor het hele getal, of 1.5 voor het "
+            "getal met decimalen."
+        ]
+    }
+
+
+def test_clean_raises_a_validation_error_for_text_that_is_no_number():
+    """What an API write does: to_python on the JSON value, then clean (never a 500)."""
+    from django.core.exceptions import ValidationError
+
+    field = FactBlock().child_blocks["value"]
+    with pytest.raises(ValidationError) as raised:
+        field.clean(field.to_python("veel"))
+    assert raised.value.messages == ["Enter a number, such as 1500 or 12.5."]
+    with pytest.raises(ValidationError):
+        field.clean(field.to_python(["5000"]))  # no value: "This field is required."
+
+
+@pytest.mark.skipif(not settings.WAGTAIL_8, reason="API v3 writes exist on Wagtail 8 only")
+def test_api_v3_write_of_a_fact_gets_the_number_message():
+    """API v3 flattens JSON into form data with Wagtail's own code, then cleans the form."""
+    from wagtail.api.v3.form_data import flatten_block_value
+
+    block = FactBlock()
+    data = {}
+    flatten_block_value(block, {**RANGE, "value": "veel", "maximum": 0.1}, "fact", data)
+    with pytest.raises(StructBlockValidationError) as raised:
+        block.clean(block.value_from_datadict(data, {}, "fact"))
+    assert list(raised.value.block_errors) == ["value"]
+    assert raised.value.block_errors["value"].messages == ["Enter a number, such as 1500 or 12.5."]
+    data = {}
+    flatten_block_value(block, {**RANGE, "value": 0.1, "maximum": "1.500"}, "fact", data)
+    value = block.clean(block.value_from_datadict(data, {}, "fact"))
+    # JSON numbers and strings are machine numbers: 0.1 exactly, "1.500" is 1.5
+    assert (value["value"], value["maximum"]) == (Decimal("0.1"), Decimal("1.5"))
+
+
+@pytest.mark.parametrize(
+    ("stored", "nl", "en"),
+    [
+        ("5000", "5000", "5000"),
+        ("1.5", "1,5", "1.5"),
+        ("12.125", "12,1250", "12.1250"),  # never the ambiguous 12,125
+        ("0.125", "0,125", "0.125"),
+    ],
+)
+def test_stored_number_is_edited_in_a_form_that_saves_it_unchanged(stored, nl, en):
+    field = FactBlock().child_blocks["value"]
+    number = field.to_python(stored)
+    for language, shown in (("nl", nl), ("en", en)):
+        with translation.override(language):
+            assert field.get_form_state(number) == shown
+            assert field.clean(field.get_form_state(number)) == Decimal(stored)
+
+
+def test_stored_number_that_is_no_number_renders_nothing():
+    """An import may have stored "veel": the fact shows no number, not an error page."""
+    block = FactBlock()
+    value = block.to_python({**RANGE, "value": "veel", "maximum": None})
+    assert value.display == ""
+    assert block.get_api_representation(value)["value"] is None
+    assert soup(block.render(value)).find("span", class_="cc-fact__number") is not None
+
+
+def test_fact_number_input_is_a_text_field_for_decimal_keyboards():
+    """A browser's number input rejects "12,5" and reads "1.500" as 1.5 before we see it."""
+    field = FactBlock().child_blocks["value"].field
+    html = field.widget.render("value", "1,5", attrs=field.widget_attrs(field.widget))
+    assert 'type="text"' in html and 'inputmode="decimal"' in html

@@ -81,12 +81,38 @@ def test_image_api_representation(image):
 
 def test_image_needs_alt_text_unless_decorative(image):
     message = (
-        "Describe the image for people who cannot see it, or tick 'Decorative' if it adds "
-        "nothing to the text."
+        "Describe the image for people who cannot see it, here or in the image's description "
+        "under Images, or tick 'Decorative' if it adds nothing to the text."
     )
     raw = {"image": image.pk, "alt_text": "  ", "decorative": False, "layout": "inline"}
     assert child_errors(ImageBlock(), raw) == {"alt_text": [message]}
     assert child_errors(ImageBlock(), {**raw, "decorative": True}) == {}
+
+
+def test_image_alt_text_comes_from_the_image_description_when_left_empty(image):
+    """Alt text written once, in the image library, is not asked again in every block."""
+    image.description = "Silhouet van een vrouw bij een raam, van achteren"
+    image.save()
+    raw = {"image": image.pk, "alt_text": "", "decorative": False, "layout": "inline"}
+    assert child_errors(ImageBlock(), raw) == {}
+    value = ImageBlock().to_python(raw)
+    html = soup(ImageBlock().render(value))
+    assert html.find("img")["alt"] == "Silhouet van een vrouw bij een raam, van achteren"
+    data = ImageBlock().get_api_representation(value)
+    assert (data["image"]["alt"], data["image"]["decorative"]) == (image.description, False)
+    # The block's own alt text wins; a decorative image keeps an empty alt
+    own = ImageBlock().to_python({**raw, "alt_text": "Een raam bij nacht"})
+    assert soup(ImageBlock().render(own)).find("img")["alt"] == "Een raam bij nacht"
+    decorative = ImageBlock().to_python({**raw, "decorative": True})
+    assert soup(ImageBlock().render(decorative)).find("img")["alt"] == ""
+    assert ImageBlock().get_api_representation(decorative)["image"]["alt"] == ""
+
+
+def test_image_without_alt_text_or_description_is_refused(image):
+    image.description = "   "
+    image.save()
+    raw = {"image": image.pk, "alt_text": "", "decorative": False, "layout": "inline"}
+    assert list(child_errors(ImageBlock(), raw)) == ["alt_text"]
 
 
 def test_image_with_a_missing_file_renders_nothing(image):

@@ -111,8 +111,11 @@ def test_pull_quote_renders_a_figure_with_attribution():
     assert block.get_api_representation(value) == {
         "quote": "Alleen samen kunnen we mensenhandel aanpakken.",
         "attribution_name": "Ina Hut",
+        "attribution_is_pseudonym": False,
         "attribution_role": "directeur-bestuurder CoMensha",
         "attribution": "Ina Hut, directeur-bestuurder CoMensha",
+        "display_name": "Ina Hut",
+        "pseudonym_note": "",
     }
 
 

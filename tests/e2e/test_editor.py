@@ -99,7 +99,7 @@ def test_editor_composes_publishes_and_translates_a_story(
     slug = page.locator('[name="slug"]')
     expect(slug).not_to_have_value("")  # Wagtail filled it in from the title
     slug.fill(SLUG)
-    page.get_by_role("tab", name="Inhoud").click()
+    page.get_by_role("tab", name="Verhaal").click()
     expect(slug).to_have_value(SLUG)
     page.locator('[name="lede"]').fill(LEDE_NL)
     page.locator('[name="shown_name"]').fill("Sara")
@@ -224,7 +224,7 @@ def fill_date(page, name, day):
 
 def translate_segments(page, translations):
     """Type the translation of every segment in wagtail-localize's editor, tab by tab."""
-    for tab in ("Inhoud", "Promoten"):
+    for tab in ("Verhaal", "Promoten"):
         page.get_by_role("tab", name=tab).click()
         untranslated = page.locator("li.incomplete:visible")
         for _ in range(50):
