@@ -12,7 +12,7 @@ from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from comensha_content.api.caching import ConditionalDetailMixin, recommendation_last_modified
+from comensha_content.api.caching import ConditionalRecommendationMixin
 from comensha_content.api.v2 import ValidSearchOperatorMixin
 from comensha_content.core.listing import BadFilterValue
 from comensha_content.recommendations.filters import (
@@ -32,7 +32,9 @@ class RecommendationFilter:
             raise BadRequestError(error.message) from error
 
 
-class RecommendationsAPIViewSet(ValidSearchOperatorMixin, ConditionalDetailMixin, BaseAPIViewSet):
+class RecommendationsAPIViewSet(
+    ValidSearchOperatorMixin, ConditionalRecommendationMixin, BaseAPIViewSet
+):
     model = Recommendation
     name = "recommendations"
     filter_backends = [RecommendationFilter, OrderingFilter]
@@ -60,6 +62,3 @@ class RecommendationsAPIViewSet(ValidSearchOperatorMixin, ConditionalDetailMixin
 
     def get_queryset(self):
         return public_recommendations()
-
-    def last_modified(self, instance):
-        return recommendation_last_modified(instance)
