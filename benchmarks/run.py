@@ -78,9 +78,13 @@ def baseline_body(story):
             link = f'<a linktype="page" id="{value["page"]}">{value["link_label"]}</a>'
             blocks.append(("text", f"<p>{value['text']} {link}</p>"))
         elif kind == "helpline":
+            chosen = [
+                item["value"] if isinstance(item, dict) else item for item in value["helplines"]
+            ]
             lines = "".join(
-                f"<li>{helplines[item['value']].name}: {helplines[item['value']].phone_number}</li>"
-                for item in value["helplines"]
+                f"<li>{helplines[pk].name}: {helplines[pk].phone_number}</li>"
+                for pk in chosen
+                if pk in helplines
             )
             blocks.append(("text", f"<h2>{value['heading']}</h2><ul>{lines}</ul>"))
         elif kind == "perspective":
