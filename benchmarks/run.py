@@ -78,9 +78,13 @@ def baseline_body(story):
             link = f'<a linktype="page" id="{value["page"]}">{value["link_label"]}</a>'
             blocks.append(("text", f"<p>{value['text']} {link}</p>"))
         elif kind == "helpline":
+            chosen = [
+                item["value"] if isinstance(item, dict) else item for item in value["helplines"]
+            ]
             lines = "".join(
-                f"<li>{helplines[item['value']].name}: {helplines[item['value']].phone_number}</li>"
-                for item in value["helplines"]
+                f"<li>{helplines[pk].name}: {helplines[pk].phone_number}</li>"
+                for pk in chosen
+                if pk in helplines
             )
             blocks.append(("text", f"<h2>{value['heading']}</h2><ul>{lines}</ul>"))
         elif kind == "perspective":
@@ -124,24 +128,35 @@ class QueryCounter:
         self._wrapper.__exit__(*exc)
 
 
-def measure(client, url, repeat):
-    """``{median_ms, min_ms, queries_warm, queries_cold, bytes}`` of GET ``url``."""
+def measure(client, url, repeat, *, revalidate=False):
+    """``{median_ms, min_ms, queries_warm, queries_cold, bytes}`` of GET ``url``.
+
+    ``revalidate``: GET with the ETag of a first answer in ``If-None-Match`` (expects 304).
+    """
     from django.core.cache import cache
     from django.db import connection
 
+    headers = {}
+    if revalidate:
+        headers["HTTP_IF_NONE_MATCH"] = client.get(url)["ETag"]
+    expected = 304 if revalidate else 200
     for _ in range(2):  # warm-up: renditions cached, templates compiled
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
+        response = client.get(url, **headers)
+        assert response.status_code == expected, (url, response.status_code)
     with QueryCounter(connection) as warm:
-        client.get(url)
-    cache.clear()
-    with QueryCounter(connection) as cold:
-        client.get(url)
-    client.get(url)
+        client.get(url, **headers)
+    if revalidate:  # an emptied cache renews the content generation: a new ETag
+        cold = warm
+    else:
+        cache.clear()
+        with QueryCounter(connection) as cold:
+            client.get(url)
+    client.get(url, **headers)
     timings = []
     for _ in range(repeat):
         started = time.perf_counter()
-        response = client.get(url)
+        response = client.get(url, **headers)
+        assert response.status_code == expected
         timings.append((time.perf_counter() - started) * 1000)
     return {
         "url": url,
@@ -209,8 +224,14 @@ def run(args):
                 row["ours_html_cached"] = measure(client, story.url, args.repeat)
             row["ours_api_v2"] = measure(client, f"/api/v2/pages/{story.pk}/", args.repeat)
             row["baseline_api_v2"] = measure(client, f"/api/v2/pages/{baseline.pk}/", args.repeat)
+            row["ours_api_v2_304"] = measure(
+                client, f"/api/v2/pages/{story.pk}/", args.repeat, revalidate=True
+            )
             if v3:
                 row["ours_api_v3"] = measure(client, f"/api/v3/pages/{story.pk}/", args.repeat)
+                row["ours_api_v3_304"] = measure(
+                    client, f"/api/v3/pages/{story.pk}/", args.repeat, revalidate=True
+                )
             results["stories"].append(row)
         listing_url = "/api/v2/pages/?type=comensha_content.LongreadPage&fields=*&limit=20"
         results["story_api_list"] = measure(client, listing_url, args.repeat)
@@ -277,6 +298,17 @@ def report(results):
                 f"{row['blocks']:>6} {'API v3 detail':<14} {ours['median_ms']:>9.1f} "
                 f"{'-':>9} {'-':>6} {ours['queries_warm']:>7} {'-':>7} {ours['queries_cold']:>8}"
             )
+        for what, key, full_key in (
+            ("API v2 304", "ours_api_v2_304", "ours_api_v2"),
+            ("API v3 304", "ours_api_v3_304", "ours_api_v3"),
+        ):
+            if key in row:
+                ours, full = row[key], row[full_key]
+                lines.append(
+                    f"{row['blocks']:>6} {what:<14} {ours['median_ms']:>9.1f} "
+                    f"{full['median_ms']:>9.1f} {ratio(ours, full):>6} {ours['queries_warm']:>7} "
+                    f"{full['queries_warm']:>7}   (vs its full 200 answer)"
+                )
     listing = results.get("story_api_list")
     if listing:
         lines.append(

@@ -1,14 +1,19 @@
 """Conditional GET for the API's detail responses: ETag, Last-Modified and 304 Not Modified.
 
 A front end (or a CDN) that keeps a page's JSON revalidates it with ``If-None-Match`` and gets
-an empty 304 while nothing changed. The ETag is a digest of:
+an empty 304 while nothing changed. The validators are decided *before* anything is serialised,
+in one query, so a 304 costs a fraction of a full answer. The ETag is a digest of:
 
-- the served body itself, so an edited snippet, image or linked page (which do not republish the
-  page) still changes it;
-- the object's live revision and publication time, so republishing changes it even when the body
-  comes out the same;
-- the variant: API version, served locale, ``?fields=``, the resolved rich text format and the
-  media type, so two representations of one page never share an ETag.
+- the object's live revision and publication time (for a recommendation: its own row's edit
+  marks and its report's), so republishing changes it even when the body comes out the same;
+- the site's *content generation*: a token in Django's cache renewed whenever content a page
+  may show changes without the page being republished (a snippet, an image, a term, a consent
+  record, a linked page published, moved or unpublished; ``content_generation.py``), plus the
+  newest entries of Wagtail's audit logs for such changes, read in the same query, so a change
+  made in another process shows even with a per-process cache;
+- the variant: API version, host, served locale, ``?fields=``, the resolved rich text format,
+  the media type and whether the request carries credentials, so two representations of one
+  page never share an ETag.
 
 ``Last-Modified`` is the page's last publication (for a recommendation: its last logged edit or
 its report's publication, whichever is later). It does not move when a linked object changes, so
@@ -24,11 +29,27 @@ import hashlib
 import json
 from functools import wraps
 
+from django.db.models import F, Subquery
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from rest_framework.utils.encoders import JSONEncoder
 
+from comensha_content.api.content_generation import content_generation
 from comensha_content.core.representation import APIRichText
+
+#: Page log actions that change what the API shows of *other* pages (links, visibility).
+PUBLIC_PAGE_ACTIONS = (
+    "wagtail.publish",
+    "wagtail.publish.scheduled",
+    "wagtail.unpublish",
+    "wagtail.unpublish.scheduled",
+    "wagtail.move",
+    "wagtail.delete",
+    "wagtail.rename",
+    "wagtail.view_restriction.create",
+    "wagtail.view_restriction.edit",
+    "wagtail.view_restriction.delete",
+)
 
 
 def resolved_rich_text_format(request):
@@ -46,54 +67,162 @@ def resolved_rich_text_format(request):
     return requested or getattr(settings, "WAGTAILAPI_RICH_TEXT_FORMAT", "db_html")
 
 
-def make_etag(*, body, version, obj, locale, variant):
-    """A strong ETag for ``body`` (bytes) served for ``obj`` in ``locale`` with ``variant``."""
-    revision = getattr(obj, "live_revision_id", None)
-    published = getattr(obj, "last_published_at", None)
+def latest_log_marks():
+    """Subquery annotations: the newest snippet/model log entry and public page action ids.
+
+    Read in the same query as the object itself; they change when an edit logged by another
+    process (the admin) may have changed what a page shows.
+    """
+    from wagtail.models import ModelLogEntry, PageLogEntry
+
+    return {
+        "model_log_mark": Subquery(ModelLogEntry.objects.order_by("-pk").values("pk")[:1]),
+        "page_log_mark": Subquery(
+            PageLogEntry.objects.filter(action__in=PUBLIC_PAGE_ACTIONS)
+            .order_by("-pk")
+            .values("pk")[:1]
+        ),
+    }
+
+
+def make_etag(*, version, label, pk, marks, variant):
+    """A strong ETag for object ``label:pk`` in its state ``marks``, served as ``variant``."""
     key = json.dumps(
         {
             "api": version,
-            "object": f"{obj._meta.label}:{obj.pk}",
-            "revision": revision,
-            "published": published.isoformat() if published else None,
-            "locale": locale,
+            "object": f"{label}:{pk}",
+            "marks": marks,
+            "generation": content_generation(),
             "variant": variant,
         },
         sort_keys=True,
+        default=str,
     ).encode()
-    digest = hashlib.sha256(key + b"\n" + body).hexdigest()[:40]
-    return f'"{digest}"'
+    return f'"{hashlib.sha256(key).hexdigest()[:40]}"'
 
 
-def page_last_modified(page):
-    """The page's last publication as a timestamp, or None (never published)."""
-    published = getattr(page, "last_published_at", None)
-    return int(published.timestamp()) if published else None
+def request_variant(request, **extra):
+    """What, besides the object, decides the representation a request gets."""
+    return {
+        "host": request.get_host(),
+        "rich_text_format": resolved_rich_text_format(request),
+        "credentials": bool(request.META.get("HTTP_AUTHORIZATION")),
+        **extra,
+    }
 
 
-def recommendation_last_modified(recommendation):
-    """The later of the recommendation's last logged edit and its report's publication."""
-    from wagtail.models import ModelLogEntry
+def page_validators(request, pk, *, version, variant):
+    """``(etag, last_modified)`` of live page ``pk`` in one query, or None (let the view answer).
 
-    times = []
-    logged = (
-        ModelLogEntry.objects.for_instance(recommendation)
-        .order_by("-timestamp")
-        .values_list("timestamp", flat=True)
+    None for a page that is missing, not live, or past its expiry: the full view decides what
+    those answer, without validators.
+    """
+    from wagtail.models import Page
+
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    row = (
+        Page.objects.filter(pk=pk, live=True)
+        .annotate(language=F("locale__language_code"), **latest_log_marks())
+        .values(
+            "live_revision_id",
+            "last_published_at",
+            "expire_at",
+            "language",
+            "model_log_mark",
+            "page_log_mark",
+        )
         .first()
     )
-    if logged:
-        times.append(logged)
-    report = getattr(recommendation, "report", None)
-    if report is not None and report.last_published_at:
-        times.append(report.last_published_at)
-    return int(max(times).timestamp()) if times else None
+    if row is None or (row["expire_at"] is not None and row["expire_at"] <= timezone.now()):
+        return None
+    published = row["last_published_at"]
+    etag = make_etag(
+        version=version,
+        label="wagtailcore.Page",
+        pk=pk,
+        marks={
+            "revision": row["live_revision_id"],
+            "published": published.isoformat() if published else None,
+            "locale": row["language"],
+            "logs": [row["model_log_mark"], row["page_log_mark"]],
+        },
+        variant=variant,
+    )
+    return etag, int(published.timestamp()) if published else None
 
 
-def conditional(request, response, *, etag, last_modified):
-    """``response`` with ETag and Last-Modified, or 304 when the request's validators match."""
-    if not 200 <= response.status_code < 300 or request.method not in ("GET", "HEAD"):
+def recommendation_validators(request, pk, *, variant):
+    """``(etag, last_modified)`` of recommendation ``pk`` in one query, or None."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    from comensha_content.recommendations.models import Recommendation
+
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    content_type = ContentType.objects.get_for_model(Recommendation)  # cached by Django
+    own_log = ModelLogEntry.objects.filter(content_type=content_type, object_id=str(pk)).order_by(
+        "-timestamp"
+    )
+    row = (
+        Recommendation.objects.filter(pk=pk)
+        .annotate(
+            logged=Subquery(own_log.values("timestamp")[:1]),
+            report_published=F("report__last_published_at"),
+            report_revision=F("report__live_revision_id"),
+            **latest_log_marks(),
+        )
+        .values("logged", "report_published", "report_revision", "model_log_mark", "page_log_mark")
+        .first()
+    )
+    if row is None:
+        return None
+    times = [time for time in (row["logged"], row["report_published"]) if time]
+    etag = make_etag(
+        version="v2",
+        label=Recommendation._meta.label,
+        pk=pk,
+        marks={
+            "logged": row["logged"].isoformat() if row["logged"] else None,
+            "report": row["report_revision"],
+            "report_published": row["report_published"],
+            "logs": [row["model_log_mark"], row["page_log_mark"]],
+        },
+        variant=variant,
+    )
+    return etag, int(max(times).timestamp()) if times else None
+
+
+def not_modified(request, validators):
+    """A 304 when the request's validators match ``validators``, else None."""
+    if validators is None or request.method not in ("GET", "HEAD"):
+        return None
+    if not (request.META.get("HTTP_IF_NONE_MATCH") or request.META.get("HTTP_IF_MODIFIED_SINCE")):
+        return None
+    etag, last_modified = validators
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        return None
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    return response
+
+
+def conditional(request, response, validators):
+    """``response`` with ETag and Last-Modified (``validators``), or 304 when they match."""
+    if (
+        validators is None
+        or not 200 <= response.status_code < 300
+        or request.method not in ("GET", "HEAD")
+    ):
         return response
+    etag, last_modified = validators
     response["ETag"] = etag
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified)
@@ -105,29 +234,37 @@ def conditional(request, response, *, etag, last_modified):
 class ConditionalDetailMixin:
     """API v2 viewset mixin: detail responses carry ETag and Last-Modified and answer 304.
 
-    ``last_modified(instance)`` gives the Last-Modified timestamp (None to leave it out).
+    The validators come first (``validators(request, pk)``, one query); a matching request gets
+    its 304 before the object is loaded or serialised.
     """
 
-    def last_modified(self, instance):
-        return page_last_modified(instance)
+    def validators(self, request, pk):
+        variant = request_variant(
+            request,
+            fields=request.GET.get("fields", ""),
+            media_type=getattr(request, "accepted_media_type", ""),
+        )
+        return page_validators(request, pk, version="v2", variant=variant)
 
     def detail_view(self, request, pk):
+        validators = self.validators(request, pk)
+        answer = not_modified(request, validators)
+        if answer is not None:
+            return answer
         response = super().detail_view(request, pk)
-        instance = self.get_object()
-        body = json.dumps(response.data, cls=JSONEncoder, sort_keys=True).encode()
-        locale = getattr(getattr(instance, "locale", None), "language_code", None)
-        etag = make_etag(
-            body=body,
-            version="v2",
-            obj=instance,
-            locale=locale,
-            variant={
-                "fields": request.GET.get("fields", ""),
-                "rich_text_format": resolved_rich_text_format(request),
-                "media_type": getattr(request, "accepted_media_type", ""),
-            },
+        return conditional(request, response, validators)
+
+
+class ConditionalRecommendationMixin(ConditionalDetailMixin):
+    """``ConditionalDetailMixin`` for recommendations (their edits and their report's)."""
+
+    def validators(self, request, pk):
+        variant = request_variant(
+            request,
+            fields=request.GET.get("fields", ""),
+            media_type=getattr(request, "accepted_media_type", ""),
         )
-        return conditional(request, response, etag=etag, last_modified=self.last_modified(instance))
+        return recommendation_validators(request, pk, variant=variant)
 
 
 def conditional_v3_page_detail(view):
@@ -138,30 +275,17 @@ def conditional_v3_page_detail(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or request.GET.get("version") == "draft":
+            return view(request, *args, **kwargs)
+        validators = page_validators(
+            request, kwargs.get("page_id"), version="v3", variant=request_variant(request)
+        )
+        answer = not_modified(request, validators)
+        if answer is not None:
+            return answer
         response = view(request, *args, **kwargs)
-        if (
-            request.method not in ("GET", "HEAD")
-            or response.status_code != 200
-            or request.GET.get("version") == "draft"
-        ):
+        if response.status_code != 200:
             return response
-        from wagtail.models import Page
-
-        page = (
-            Page.objects.filter(pk=kwargs.get("page_id"))
-            .select_related("locale")
-            .only("pk", "live_revision_id", "last_published_at", "locale__language_code")
-            .first()
-        )
-        if page is None:
-            return response
-        etag = make_etag(
-            body=response.content,
-            version="v3",
-            obj=page,
-            locale=page.locale.language_code,
-            variant={"rich_text_format": resolved_rich_text_format(request)},
-        )
-        return conditional(request, response, etag=etag, last_modified=page_last_modified(page))
+        return conditional(request, response, validators)
 
     return wrapper

@@ -25,6 +25,7 @@ from wagtail.models import Locale, Site
 from comensha_content.api.caching import ConditionalDetailMixin
 from comensha_content.api.http_headers import RequestLanguageMixin
 from comensha_content.api.routing import BadTranslationKey, parse_translation_key, route_html_path
+from comensha_content.core.bulk_scope import bulk_scope, preload_chosen
 from comensha_content.core.listing import BadFilterValue, model_filterset
 from comensha_content.safety.consent import Channel
 from comensha_content.safety.consent_lifecycle import exclude_not_consented
@@ -106,7 +107,8 @@ def with_api_relations(queryset):
 
     Each page's locale, and every foreign key and many-to-many field named in the page type's
     ``api_fields`` with the related objects' locale: a listing of 20 instruments then costs the
-    same queries as a listing of 2. Wagtail's listing of any page type (no ``type=``) is left
+    same queries as a listing of 2. A page type adds what its computed API fields read in
+    ``api_select_related``. Wagtail's listing of any page type (no ``type=``) is left
     alone apart from the locale; it fetches specific pages per type itself.
     """
     queryset = queryset.select_related("locale")
@@ -126,7 +128,15 @@ def with_api_relations(queryset):
             )
         elif field.many_to_one:
             select.append(f"{field.name}__locale" if has_locale else field.name)
+    select += getattr(queryset.model, "api_select_related", ())
     return queryset.select_related(*select).prefetch_related(*prefetch)
+
+
+def stream_field_names(model):
+    """The StreamFields of ``model`` (API fields and the properties reading them use them)."""
+    from wagtail.fields import StreamField
+
+    return [field.name for field in model._meta.get_fields() if isinstance(field, StreamField)]
 
 
 class LocalizedPageSerializer(PageSerializer):
@@ -184,6 +194,24 @@ class ComenshaPagesAPIViewSet(
             if page is not None and queryset.filter(pk=page.pk).exists():
                 return page
         return super(PagesAPIViewSet, self).find_object(queryset, request)
+
+    def listing_view(self, request):
+        """Wagtail's listing, serialised in one ``bulk_scope``: shared lookups made once.
+
+        The chosen objects of every listed page's StreamFields are fetched together first, so
+        ``limit=20`` takes the queries of ``limit=1`` (``core.bulk_scope``).
+        """
+        with bulk_scope():
+            queryset = self.get_queryset()
+            self.check_query_parameters(queryset)
+            queryset = self.filter_queryset(queryset)
+            pages = list(self.paginate_queryset(queryset))
+            preload_chosen(pages, stream_field_names(queryset.model))
+            prepare = getattr(queryset.model, "prepare_api_listing", None)
+            if prepare is not None and pages:
+                prepare(pages)
+            serializer = self.get_serializer(pages, many=True)
+            return self.get_paginated_response(serializer.data)
 
     def get_base_queryset(self):
         """An unknown ``?site=`` is a 404 and a malformed port a 400, as in Wagtail 8.

@@ -12,7 +12,7 @@ from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from comensha_content.api.caching import ConditionalDetailMixin, recommendation_last_modified
+from comensha_content.api.caching import ConditionalRecommendationMixin
 from comensha_content.api.http_headers import RequestLanguageMixin
 from comensha_content.api.v2 import ValidSearchOperatorMixin
 from comensha_content.core.listing import BadFilterValue
@@ -34,7 +34,7 @@ class RecommendationFilter:
 
 
 class RecommendationsAPIViewSet(
-    RequestLanguageMixin, ValidSearchOperatorMixin, ConditionalDetailMixin, BaseAPIViewSet
+    RequestLanguageMixin, ValidSearchOperatorMixin, ConditionalRecommendationMixin, BaseAPIViewSet
 ):
     model = Recommendation
     name = "recommendations"
@@ -63,6 +63,3 @@ class RecommendationsAPIViewSet(
 
     def get_queryset(self):
         return public_recommendations()
-
-    def last_modified(self, instance):
-        return recommendation_last_modified(instance)

@@ -17,6 +17,7 @@ from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock as WagtailSnippetChooserBlock
 
 from comensha_content.blocks.paths import stable_paths
+from comensha_content.core.bulk_scope import preloaded
 from comensha_content.core.conf import get_setting
 from comensha_content.core.visibility import mark_restrictions
 
@@ -27,12 +28,21 @@ class BulkQuerysetMixin:
     def get_bulk_queryset(self):
         return self.model_class._default_manager.all()
 
+    def preload_objects(self, ids):
+        """``{pk: object}`` for ``ids``, for every page of an API listing at once (bulk_scope)."""
+        return self.get_bulk_queryset().in_bulk(list(ids))
+
     def bulk_to_python(self, values):
-        objects = self.get_bulk_queryset().in_bulk([value for value in values if value is not None])
+        objects = preloaded(self, values)
+        shared = objects is not None  # loaded for the whole listing: each page gets copies
+        if not shared:
+            objects = self.get_bulk_queryset().in_bulk(
+                [value for value in values if value is not None]
+            )
         seen, result = set(), []
         for pk in values:
             obj = objects.get(pk)
-            if obj is not None and pk in seen:
+            if obj is not None and (shared or pk in seen):
                 obj = copy.copy(obj)  # Wagtail gives each occurrence its own instance
             result.append(obj)
             seen.add(pk)

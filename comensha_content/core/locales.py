@@ -10,6 +10,12 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, TranslatableMixin
 
+from comensha_content.core.bulk_scope import (
+    MISSING,
+    memoized,
+    preloaded_translation,
+    with_locale,
+)
 from comensha_content.core.conf import get_setting
 
 
@@ -26,12 +32,19 @@ def localized_instance(obj):
         settings, "WAGTAIL_I18N_ENABLED", False
     ):
         return obj, False
+    with_locale(obj)
     if obj.locale.language_code == active_content_language():
         return obj, False  # compared by code: no query per object when the locale is loaded
-    active_locale_id = Locale.get_active().pk
+    active_locale_id = memoized(
+        ("active_locale", translation.get_language()), lambda: Locale.get_active().pk
+    )
     if obj.locale_id == active_locale_id:
         return obj, False
-    localized = obj.localized
+    localized = preloaded_translation(obj, active_locale_id)
+    if localized is MISSING:
+        localized = obj.localized
+    elif localized is None or not getattr(localized, "live", True):
+        localized = obj  # no translation, or (for pages) only a draft one
     return localized, localized.locale_id != active_locale_id
 
 
@@ -102,10 +115,13 @@ class TermResolver:
 
     def _translations(self, model):
         if model not in self._by_code:
-            self._by_code[model] = {
-                term.code: term
-                for term in model.objects.filter(locale=self.locale).select_related("locale")
-            }
+            self._by_code[model] = memoized(
+                ("terms", model, self.locale.pk),
+                lambda: {
+                    term.code: term
+                    for term in model.objects.filter(locale=self.locale).select_related("locale")
+                },
+            )
         return self._by_code[model]
 
     def localize(self, term):
@@ -141,7 +157,9 @@ def localized_page(page, locale):
     if page is None:
         return None
     if page.locale_id != locale.pk:
-        translation = page.get_translation_or_none(locale)
+        translation = preloaded_translation(page, locale.pk)
+        if translation is MISSING:
+            translation = page.get_translation_or_none(locale)
         if translation is not None and translation.live:
             page = translation
     page = page.specific
@@ -150,10 +168,13 @@ def localized_page(page, locale):
 
 
 def _default_locale_id():
-    try:
-        return Locale.get_default().pk
-    except Locale.DoesNotExist:
-        return None
+    def default():
+        try:
+            return Locale.get_default().pk
+        except Locale.DoesNotExist:
+            return None
+
+    return memoized("default locale", default)
 
 
 def _locale_rank(term, locale, default_locale_id):

@@ -145,6 +145,28 @@ def _rendition_filters(specs):
     return tuple((name, Filter(spec=spec)) for name, spec in specs)
 
 
+def prefetch_image_renditions(images):
+    """Load the configured renditions of ``images`` in one query (as ``prefetch_renditions``)."""
+    from django.db.models import Prefetch, prefetch_related_objects
+
+    if not images:
+        return
+    specs = [filter_.spec for _name, filter_ in _configured_filters()]
+    model = type(images[0]).get_rendition_model()
+    prefetch_related_objects(
+        images,
+        Prefetch(
+            "renditions",
+            queryset=model.objects.filter(filter_spec__in=specs),
+            to_attr="prefetched_renditions",  # where Wagtail's get_renditions() looks
+        ),
+    )
+
+
+def _configured_filters():
+    return _rendition_filters(tuple(get_setting("IMAGE_RENDITIONS").items()))
+
+
 def image_renditions(image):
     """``{name: rendition}`` for COMENSHA_CONTENT_IMAGE_RENDITIONS, made in one bulk call.
 
@@ -156,7 +178,7 @@ def image_renditions(image):
         return {}
     from wagtail.images.models import SourceImageIOError
 
-    filters = _rendition_filters(tuple(get_setting("IMAGE_RENDITIONS").items()))
+    filters = _configured_filters()
     try:
         by_spec = image.get_renditions(*(filter_ for _name, filter_ in filters))
     except SourceImageIOError:

@@ -26,7 +26,12 @@ def restricted_paths():
     """Tree paths of the pages that carry a view restriction (their subtrees are private)."""
     from wagtail.models import PageViewRestriction
 
-    return set(PageViewRestriction.objects.values_list("page__path", flat=True))
+    from comensha_content.core.bulk_scope import memoized
+
+    return memoized(
+        "restricted_paths",
+        lambda: set(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 def public_pages(model=None):
@@ -77,6 +82,11 @@ def is_publicly_visible(page, request=None):
         if paths is None:
             paths = restricted_paths()
             request._comensha_restricted_paths = paths
+        return not any(path in paths for path in _ancestor_paths(page))
+    from comensha_content.core.bulk_scope import current_scope
+
+    if current_scope() is not None:  # an API listing: the restrictions are loaded once
+        paths = restricted_paths()
         return not any(path in paths for path in _ancestor_paths(page))
     from wagtail.models import PageViewRestriction
 

@@ -21,11 +21,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from comensha_content.blocks import DocumentBlock, StoryBodyBlock, table_of_contents
 from comensha_content.blocks.choosers import PageChooserBlock
-from comensha_content.core.locales import (
-    localized_page,
-    localized_term,
-    terms_for_locale,
-)
+from comensha_content.core.bulk_scope import recalled
+from comensha_content.core.locales import localized_page, localized_term, terms_for_locale
 from comensha_content.core.pages import BasePage
 from comensha_content.core.representation import term_representation
 from comensha_content.core.translation_panels import TranslationStatusPanel
@@ -37,6 +34,7 @@ from comensha_content.kompas.api_fields import (
     choice_api,
     page_link_in,
 )
+from comensha_content.kompas.api_listing import remember_kompas_chapters, remember_sibling_chapters
 from comensha_content.kompas.blocks import (
     CaseLawBlock,
     LegalBasisBlock,
@@ -119,9 +117,11 @@ class KompasPage(SearchEngineVisibilityMixin, BasePage):
             .specific()
         )
 
+    prepare_api_listing = staticmethod(remember_kompas_chapters)  # API v2 listings
+
     def get_sections(self):
         """The three questions in order, each with its introduction and chapters."""
-        chapters = list(self.get_chapters())
+        chapters = recalled(("kompas chapters", self.path), lambda: list(self.get_chapters()))
         return [
             {
                 "code": code,
@@ -243,13 +243,18 @@ class KompasChapterPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
     def get_section_api(self) -> dict | None:
         return choice_api(KompasSection, self.section, self.locale)
 
+    prepare_api_listing = staticmethod(remember_sibling_chapters)  # API v2 listings
+
     def chapter_sequence(self):
         """Live sibling chapters in reading order (number, then tree order)."""
-        return list(
-            KompasChapterPage.objects.sibling_of(self, inclusive=True)
-            .live()
-            .public()
-            .order_by("number", "path")
+        return recalled(
+            ("chapter sequence", self.path[: -self.steplen]),
+            lambda: list(
+                KompasChapterPage.objects.sibling_of(self, inclusive=True)
+                .live()
+                .public()
+                .order_by("number", "path")
+            ),
         )
 
     @cached_property

@@ -281,6 +281,16 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
         context["page_cache_seconds"] = get_setting("PAGE_CACHE_SECONDS")
         return context
 
+    #: What the computed API fields read, loaded with each page of an API listing (api.v2).
+    api_select_related = ("hero_image", "role__locale", "form_of_exploitation__locale")
+
+    @classmethod
+    def prepare_api_listing(cls, pages):
+        """API v2 listing: the hero images' renditions for all listed stories in one query."""
+        from comensha_content.core.representation import prefetch_image_renditions
+
+        prefetch_image_renditions([page.hero_image for page in pages if page.hero_image])
+
     api_fields = [
         APIField("lede"),
         APIField("api_hero_image"),

@@ -17,7 +17,9 @@ def lazy_model(name):
 def _request_cache(request, name, factory):
     """A per-request cache (the API serialises many recommendations with one request)."""
     if request is None:
-        return factory()
+        from comensha_content.core.bulk_scope import memoized
+
+        return memoized(("recommendations", name), factory)  # once per API listing
     cache = request.__dict__.setdefault("_comensha_recommendations_cache", {})
     if name not in cache:
         cache[name] = factory()

@@ -91,6 +91,13 @@ class RecommendationTheme(TaxonomyTerm):
 class PolicyReportPage(SearchEngineVisibilityMixin, BasePage):
     """A source document: an advice, a government response, a progress report, a policy paper."""
 
+    @classmethod
+    def prepare_api_listing(cls, pages):
+        """API v2 listing: all listed reports' recommendations at once (``api.v2``)."""
+        from comensha_content.recommendations.serializers import prepare_reports_listing
+
+        prepare_reports_listing(pages)
+
     publisher = models.CharField(
         _("publisher"),
         max_length=255,

@@ -203,5 +203,23 @@ def serialize_recommendation(recommendation, request=None):
 
 def serialize_report_recommendations(report, request=None):
     """A report's recommendations, fully serialised (for the report page in the API)."""
-    recommendations = public_recommendations(report.locale).filter(report=report)
+    from comensha_content.core.bulk_scope import MISSING, recall
+
+    recommendations = recall(("report recommendations", report.pk))
+    if recommendations is MISSING:
+        recommendations = public_recommendations(report.locale).filter(report=report)
     return [serialize_recommendation(item, request) for item in recommendations]
+
+
+def prepare_reports_listing(reports):
+    """Every listed report's recommendations in one go (``core.bulk_scope``): per language,
+    one query and its prefetches, instead of that per report."""
+    from comensha_content.core.bulk_scope import remember
+
+    grouped = {report.pk: [] for report in reports}
+    for locale_id in {report.locale_id for report in reports}:
+        ids = [report.pk for report in reports if report.locale_id == locale_id]
+        for item in public_recommendations().filter(locale_id=locale_id, report_id__in=ids):
+            grouped[item.report_id].append(item)
+    for pk, items in grouped.items():
+        remember(("report recommendations", pk), items)

@@ -285,8 +285,14 @@ class BrowseSafelyPage(SearchEngineVisibilityMixin, BasePage):  # noqa: DJ008 (P
     @property
     def quick_exit(self):
         """What this site's quick exit does, for the page and the API."""
-        site = self.get_site()
-        url = (
-            ReaderSafetySettings.for_site(site).exit_url if site else get_setting("QUICK_EXIT_URL")
-        )
+        from comensha_content.core.bulk_scope import memoized
+
+        def compute():
+            site = self.get_site()
+            if not site:
+                return get_setting("QUICK_EXIT_URL")
+            return ReaderSafetySettings.for_site(site).exit_url
+
+        parts = self.get_url_parts()
+        url = memoized(("quick exit", parts[0] if parts else None), compute)
         return {"url": url, "host": host_of(url)}

@@ -2,10 +2,11 @@
 
 Off by default: every request renders. On, the rendered article is reused until the story is
 published again (Wagtail's page cache key changes) or the time runs out; previews never are.
+Every test runs twice: with a local-memory cache and with the real Redis server
+(``cache_backend`` in conftest.py; in CI a missing Redis fails the run).
 """
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -15,12 +16,10 @@ from tests.helpers import record_consent
 
 
 @pytest.fixture
-def story(site_root):
-    cache.clear()
+def story(site_root, cache_backend):
     story = make_longread(site_root, 20)
     record_consent(story)
-    yield story
-    cache.clear()
+    return story
 
 
 def rename_helplines(new_name):

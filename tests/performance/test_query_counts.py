@@ -154,3 +154,77 @@ def test_tracker_api_takes_the_same_queries_for_10_and_1000_recommendations(clie
         assert response.json()["meta"]["total_count"] == size
         assert len(response.json()["items"]) == min(size, 20)
     assert_same(counts, "tracker API v2 list")
+
+
+# --- API listings: limit=1 and limit=20 take the same queries ------------------------------------
+
+
+def package_page_labels():
+    from comensha_content.schema.discovery import package_page_models
+
+    return [model._meta.label for model in package_page_models()]
+
+
+def assert_listing_same_for_limit_1_and_20(client, url):
+    counts, responses = count_queries(client, {limit: f"{url}&limit={limit}" for limit in (1, 20)})
+    items = {limit: len(response.json()["items"]) for limit, response in responses.items()}
+    assert items[1] == 1, items
+    assert_same(counts, f"{url} ({items[20]} items at limit=20)")
+    return items
+
+
+@pytest.mark.parametrize("label", package_page_labels())
+def test_api_v2_listing_with_all_fields_takes_the_same_queries_for_limit_1_and_20(
+    client, demo, label
+):
+    """Every page type of the package, in the demo's Dutch pages (one language a listing)."""
+    assert_listing_same_for_limit_1_and_20(
+        client, f"/api/v2/pages/?type={label}&fields=*&locale=nl"
+    )
+
+
+@pytest.mark.skipif(not WAGTAIL_8, reason="API v3 comes with Wagtail 8")
+@pytest.mark.parametrize("label", package_page_labels())
+def test_api_v3_listing_takes_the_same_queries_for_limit_1_and_20(client, demo, label):
+    assert_listing_same_for_limit_1_and_20(client, f"/api/v3/pages/?type={label}&locale=nl")
+
+
+def test_kompas_api_listing_of_1000_instruments_takes_the_same_queries_for_limit_1_and_20(
+    client, site_root
+):
+    kompas = make_kompas(site_root, 1000)
+    items = assert_listing_same_for_limit_1_and_20(
+        client,
+        f"/api/v2/pages/?type=comensha_content.InstrumentPage&descendant_of={kompas.pk}&fields=*",
+    )
+    assert items[20] == 20
+
+
+def test_story_api_listing_takes_the_same_queries_for_limit_1_and_20(client, site_root):
+    """25 stories of 10 blocks each (images, testimonies, links, helplines) under one index."""
+    from benchmarks.synthetic import add_page
+    from comensha_content.models import LongreadPage
+
+    story = make_longread(site_root, 10)
+    for number in range(24):
+        add_page(
+            story.get_parent(),
+            LongreadPage(
+                title=f"Listed story {number}",
+                slug=f"listed-{number}",
+                lede=story.lede,
+                shown_name=story.shown_name,
+                hero_image=story.hero_image,
+                role=story.role,
+                form_of_exploitation=story.form_of_exploitation,
+                body=story.body.raw_data,
+                sources=story.sources.raw_data,
+                related_stories=story.related_stories.raw_data,
+            ),
+        )
+    items = assert_listing_same_for_limit_1_and_20(
+        client,
+        "/api/v2/pages/?type=comensha_content.LongreadPage&fields=*"
+        f"&child_of={story.get_parent().pk}&order=-id",
+    )
+    assert items[20] == 20
