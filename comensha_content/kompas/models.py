@@ -56,13 +56,7 @@ from comensha_content.taxonomy.models import (
     Role,
 )
 
-__all__ = [
-    "CompetentBody",
-    "InstrumentPage",
-    "KompasChapterPage",
-    "KompasPage",
-    "KompasSection",
-]
+__all__ = ["CompetentBody", "InstrumentPage", "KompasChapterPage", "KompasPage", "KompasSection"]
 
 
 class KompasPage(SearchEngineVisibilityMixin, BasePage):
