@@ -25,6 +25,18 @@ from tests.helpers import ensure_sqlite_search_index, login_request
 from tests.kompas.kompas_helpers import build_kompas
 
 
+@pytest.fixture(autouse=True)
+def empty_cache_per_test():
+    """Every test starts with an empty default cache.
+
+    The cache is not rolled back with a test's database: a helpline, theme or content
+    generation cached by one test (footer, header, API ETags) would otherwise outlive its rows.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """Load the example's demo content once, into the test database, as `load_demo` does.

@@ -7,11 +7,13 @@
 """
 
 from django import template
+from django.core.cache import cache
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import to_locale
 from wagtail.models import Locale
 
+from comensha_content.api.content_generation import content_generation
 from comensha_content.blocks.reader_safety import tel_href
 from comensha_content.core.visibility import is_publicly_visible
 from comensha_content.safety.media import RANDOM_NAME
@@ -93,22 +95,31 @@ def footer_helplines(context, page=None):
     """The first helplines (by their order) in the page's language, else the default's.
 
     Every page ends with a way to get help: a reader who is in danger may not get as far as the
-    helpline block of a story.
+    helpline block of a story. Kept in Django's cache per language until content changes (the
+    content generation renewed by any save of a helpline), so a page pays no query for it.
     """
     locale = _locale_of(page)
-    helplines = list(
-        Helpline.objects.filter(locale=locale).order_by("sort_order", "name")[:FOOTER_HELPLINES]
-    )
+    key = f"comensha_content:footer_helplines:{locale.pk}:{content_generation()}"
+    entries = cache.get(key)
+    if entries is None:
+        entries = _footer_helpline_entries(locale)
+        cache.set(key, entries, timeout=None)
+    return {"helplines": entries}
+
+
+def _footer_helpline_entries(locale):
+    ordered = Helpline.objects.order_by("sort_order", "name").select_related("locale")
+    helplines = list(ordered.filter(locale=locale)[:FOOTER_HELPLINES])
     if not helplines:
-        helplines = list(
-            Helpline.objects.filter(locale=Locale.get_default()).order_by("sort_order", "name")[
-                :FOOTER_HELPLINES
-            ]
-        )
-    return {
-        "helplines": [
-            {"helpline": helpline, "phone_href": tel_href(helpline.phone_number)}
-            for helpline in helplines
-        ],
-        "is_fallback": bool(helplines) and helplines[0].locale_id != locale.pk,
-    }
+        helplines = list(ordered.filter(locale=Locale.get_default())[:FOOTER_HELPLINES])
+    return [
+        {
+            "name": helpline.name,
+            "phone_number": helpline.phone_number,
+            "phone_href": tel_href(helpline.phone_number),
+            "hours": helpline.hours,
+            "url": helpline.url,
+            "lang": helpline.locale.language_code if helpline.locale_id != locale.pk else "",
+        }
+        for helpline in helplines
+    ]

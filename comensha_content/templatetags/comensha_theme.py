@@ -7,8 +7,11 @@ django-csp the element carries the request's nonce (add ``NONCE`` to ``style-src
 """
 
 from django import template
+from django.core.cache import cache
 from django.utils.html import format_html
+from wagtail.models import Site
 
+from comensha_content.api.content_generation import content_generation
 from comensha_content.core.theme import HEX_COLOUR, ThemeSettings
 
 register = template.Library()
@@ -17,17 +20,34 @@ LOGO_RENDITION = "height-80"
 
 
 def _theme(context):
+    """``{"brand_colour", "logo"}`` of the request's site, from Django's cache until content
+    changes (saving the setting or an image renews the content generation): no query per page."""
     request = context.get("request")
     if request is None:
         return None
-    return ThemeSettings.for_request(request)
+    cached = getattr(request, "_comensha_theme", None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request)
+    key = f"comensha_content:theme:{site.pk if site else 0}:{content_generation()}"
+    theme = cache.get(key)
+    if theme is None:
+        settings = ThemeSettings.for_request(request)
+        logo = settings.logo.get_rendition(LOGO_RENDITION) if settings.logo_id else None
+        theme = {
+            "brand_colour": settings.brand_colour,
+            "logo": {"url": logo.url, "width": logo.width, "height": logo.height} if logo else None,
+        }
+        cache.set(key, theme, timeout=None)
+    request._comensha_theme = theme
+    return theme
 
 
 @register.simple_tag(takes_context=True)
 def theme_style(context):
     """``<style>`` setting ``--cc-brand`` when the site chose a colour; nothing otherwise."""
     theme = _theme(context)
-    colour = theme.brand_colour if theme else ""
+    colour = theme["brand_colour"] if theme else ""
     if not HEX_COLOUR.match(colour or ""):
         return ""
     # Under a Content-Security-Policy (django-csp) the style element needs the request's nonce.
@@ -45,9 +65,8 @@ def site_brand(context, page=None):
         site = page.get_site()
         site_root = site.root_page.localized if site else None
     theme = _theme(context)
-    logo = theme.logo if theme and theme.logo_id else None
     return {
         "site_root": site_root,
-        "logo": logo.get_rendition(LOGO_RENDITION) if logo else None,
+        "logo": theme["logo"] if theme else None,
         "request": context.get("request"),
     }

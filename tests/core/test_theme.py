@@ -80,7 +80,9 @@ def test_logo_replaces_the_name_and_keeps_it_as_text_alternative(demo_admin_clie
     html = soup(demo_admin_client.get("/en/longread/").content.decode())
     logo = html.select_one("header .cc-brand img.cc-brand__logo")
     assert logo is not None
-    assert logo["alt"] == text_of(html.select_one("footer .cc-site-footer__name"))
+    from wagtail.models import Page
+
+    assert logo["alt"] == Page.objects.get(depth=2, locale__language_code="en").title
     assert logo["src"].endswith(".png") and int(logo["height"]) == 80
 
 
@@ -89,3 +91,29 @@ def test_editors_cannot_change_the_theme(client, editor_user):
     response = post_theme(client, brand_colour="#000000")
     assert response.status_code in (302, 403)
     assert ThemeSettings.for_site(Site.objects.get(is_default_site=True)).brand_colour == ""
+
+
+def test_header_and_footer_cost_no_query_once_cached(rf, demo, django_assert_num_queries):
+    """The theme and the footer's helplines are cached until content changes; a new helpline
+    shows at once (saving it renews the content generation)."""
+    from django.template import Context, Template
+
+    from comensha_content.models import Helpline, LongreadPage
+
+    story = LongreadPage.objects.live().get(locale__language_code="en", slug="lisa")
+    template = Template(
+        "{% load comensha_theme comensha_safety %}{% theme_style %}{% footer_helplines page %}"
+    )
+
+    def render():
+        request = rf.get(story.url)
+        request._wagtail_site = Site.objects.get(is_default_site=True)
+        return template.render(Context({"request": request, "page": story}))
+
+    first = render()
+    with django_assert_num_queries(0):
+        assert render() == first
+    Helpline.objects.create(
+        locale=story.locale, name="Test line", phone_number="0800 1234", sort_order=0
+    )
+    assert "Test line" in render()
