@@ -54,3 +54,10 @@ class ComenshaContentConfig(AppConfig):
 
         v3.register()  # Wagtail 8: typed StreamFields and page fields in API v3; no-op on 7.4
         purge.register_signal_handlers()  # API URLs out of the front-end cache on publish
+
+        from django.db.models.signals import pre_save
+
+        from comensha_content.core.list_item_ids import normalise_before_save
+
+        # Every ListBlock item stored with an id, so wagtail-localize extracts its segments.
+        pre_save.connect(normalise_before_save, dispatch_uid="comensha_content.list_item_ids")
