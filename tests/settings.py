@@ -16,3 +16,9 @@ WAGTAILAPI_BASE_URL = "http://testserver"
 # The admin's second factor is tested on its own (tests/core/test_deployment.py); the other
 # tests sign in with a password only, as in `make demo`.
 TWO_FACTOR_REQUIRED = False
+
+# wagtail-localize's dummy machine translator (reverses the words): the translation editor's
+# machine-translation path without calling DeepL (tests/i18n/test_machine_translation.py).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+}

@@ -144,6 +144,20 @@ WAGTAIL_I18N_ENABLED = True
 # "Translate this page" must not publish an English page full of Dutch text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# --- Machine translation (docs/translation.md) ---
+# DeepL fills a translation's untranslated texts when DEEPL_API_KEY is set (a key ending in
+# ":fx" uses DeepL's free API); without a key the translation editor offers no machine
+# translation. DeepL receives the page's texts: use an account whose terms fit the content.
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": os.environ["DEEPL_API_KEY"],
+            "TIMEOUT": int(os.environ.get("DEEPL_TIMEOUT", "30")),
+        },
+    }
+# --- end machine translation ---
+
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 MEDIA_URL = "/media/"
