@@ -61,3 +61,11 @@ class ComenshaContentConfig(AppConfig):
 
         # Every ListBlock item stored with an id, so wagtail-localize extracts its segments.
         pre_save.connect(normalise_before_save, dispatch_uid="comensha_content.list_item_ids")
+
+        from wagtail_localize.models import StringSegment, Translation
+
+        from comensha_content.core import prefilled_translations as prefilled
+
+        # Names and codes start translated as the source text (editable by the translator).
+        post_save.connect(prefilled.prefill_new_translation, sender=Translation)
+        post_save.connect(prefilled.prefill_new_segment, sender=StringSegment)
