@@ -69,3 +69,7 @@ class ComenshaContentConfig(AppConfig):
         # Names and codes start translated as the source text (editable by the translator).
         post_save.connect(prefilled.prefill_new_translation, sender=Translation)
         post_save.connect(prefilled.prefill_new_segment, sender=StringSegment)
+
+        from comensha_content.core import translation_editor_help
+
+        translation_editor_help.install()  # fields' help texts in the translation editor
