@@ -13,11 +13,13 @@ What is filled is declared where the field is:
 """
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext_lazy
 from wagtail import blocks
 from wagtail.fields import StreamField
 
-#: The tool name wagtail-localize records with a pre-filled translation.
-TOOL_NAME = "comensha_content: copied from the source"
+#: The tool name wagtail-localize records with a pre-filled translation; its editor shows
+#: "Translated with a copy of the source text on <date>" (stored in the language active then).
+TOOL_NAME = gettext_lazy("a copy of the source text")
 
 
 def _source_instance(source):
@@ -88,7 +90,7 @@ def prefill_segments(segments, translations):
                 defaults={
                     "data": segment.string.data,
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                    "tool_name": TOOL_NAME,
+                    "tool_name": str(TOOL_NAME),
                     "has_error": False,
                     "field_error": "",
                 },

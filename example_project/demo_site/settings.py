@@ -14,6 +14,7 @@ from pathlib import Path
 import dj_database_url
 import wagtail
 from csp.constants import NONE, SELF
+from django.utils.translation import gettext_lazy
 
 from .secret_key import development_secret_key
 
@@ -136,9 +137,17 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Amsterdam"
 LANGUAGE_CODE = "nl"
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+LANGUAGES = [
     ("nl", "Nederlands"),
     ("en", "English"),
+]
+# The content languages' names in the admin's own language ("Nederlands → Engels" in the Dutch
+# admin, "Dutch → English" in the English one): wagtail-localize shows these names in its
+# editor, buttons and reports. Django's catalogs translate them. (LANGUAGES keeps each
+# language's own name, as a language chooser should.)
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("nl", gettext_lazy("Dutch")),
+    ("en", gettext_lazy("English")),
 ]
 WAGTAIL_I18N_ENABLED = True
 # "Translate this page" must not publish an English page full of Dutch text.

@@ -124,7 +124,7 @@ def test_names_in_a_new_translation_start_as_the_source_and_stay_editable(
     pre_filled = StringTranslation.objects.filter(
         locale=locales["en"],
         context__object_id=story.translation_key,
-        tool_name="comensha_content: copied from the source",
+        tool_name="a copy of the source text",  # the admin in English
     )
     # The testimony's "Sara" is still the copy; the shown name is the translator's "Sarah".
     assert sorted(t.data for t in pre_filled) == sorted(NAMES)

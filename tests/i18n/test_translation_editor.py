@@ -47,3 +47,26 @@ def test_a_blocks_help_text_is_shown_with_its_segment(english_admin_client, loca
     assert {location["fieldHelpText"] for location in labels} == {
         "E.g. 'victims of human trafficking a year (estimate)'."
     }
+
+
+@pytest.mark.parametrize(
+    ("admin_language", "source", "target"),
+    [("nl", "Nederlands", "Engels"), ("en", "Dutch", "English")],
+)
+def test_the_editor_names_the_languages_in_the_admins_language(
+    client, demo, admin_user, locales, admin_language, source, target
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = admin_language
+    profile.save()
+    client.force_login(admin_user)
+    english = LongreadPage.objects.get(slug="lisa", locale=locales["en"])
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+    html = soup(response.content.decode())
+    props = json.loads(html.select_one(".js-translation-editor")["data-props"])
+    assert props["sourceLocale"]["displayName"] == source
+    assert props["locale"]["displayName"] == target
+    header = " ".join(html.select_one(".header-meta--locales").get_text().split())
+    assert header.startswith(f"{source} {target}")
