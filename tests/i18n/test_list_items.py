@@ -103,3 +103,32 @@ def test_every_item_of_such_a_list_is_a_segment_and_reaches_the_english_page(
     )
     assert "counted in shelters" in facts and "reported to the police" in facts
     assert "geteld" not in facts and "Bron een" not in facts
+
+
+def test_the_data_migration_gives_stored_lists_and_revisions_the_same_ids(index):
+    """What the migration does to a site that stored lists without ids before this release."""
+    from django.apps import apps
+
+    from comensha_content.core.list_item_ids import migrate_stored_lists
+
+    # The state before: the row and its latest revision hold the old list format.
+    LongreadIndexPage.objects.filter(pk=index.pk).update(highlighted_facts=LEGACY_FACTS)
+    revision = index.latest_revision
+    revision.content["highlighted_facts"] = json.dumps(LEGACY_FACTS)
+    type(revision).objects.filter(pk=revision.pk).update(content=revision.content)
+    assert "type" not in stored_items(LongreadIndexPage.objects.get(pk=index.pk))[0]
+
+    migrate_stored_lists(apps, None)  # RunPython(migrate_stored_lists): uses the app registry
+
+    row_ids = [item["id"] for item in stored_items(LongreadIndexPage.objects.get(pk=index.pk))]
+    revision.refresh_from_db()
+    revision_ids = [
+        item["id"] for item in json.loads(revision.content["highlighted_facts"])[0]["value"]
+    ]
+    assert len(row_ids) == 2 and all(row_ids)
+    assert revision_ids == row_ids, "publishing the revision keeps the segments"
+    # Run again: nothing changes.
+    migrate_stored_lists(apps, None)  # RunPython(migrate_stored_lists): uses the app registry
+    assert [
+        item["id"] for item in stored_items(LongreadIndexPage.objects.get(pk=index.pk))
+    ] == row_ids
