@@ -67,3 +67,22 @@ class ComenshaContentConfig(AppConfig):
 
         # A published source republishes its live translations: removals reach every language.
         translation_sync.connect_signal_handlers()
+
+        from django.db.models.signals import pre_save
+
+        from comensha_content.core.list_item_ids import normalise_before_save
+
+        # Every ListBlock item stored with an id, so wagtail-localize extracts its segments.
+        pre_save.connect(normalise_before_save, dispatch_uid="comensha_content.list_item_ids")
+
+        from wagtail_localize.models import StringSegment, Translation
+
+        from comensha_content.core import prefilled_translations as prefilled
+
+        # Names and codes start translated as the source text (editable by the translator).
+        post_save.connect(prefilled.prefill_new_translation, sender=Translation)
+        post_save.connect(prefilled.prefill_new_segment, sender=StringSegment)
+
+        from comensha_content.core import translation_editor_help
+
+        translation_editor_help.install()  # fields' help texts in the translation editor

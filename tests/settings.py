@@ -19,3 +19,9 @@ TWO_FACTOR_REQUIRED = False
 # Tasks (search indexing, webhooks) run in the test's process; the webhook tests switch to the
 # database backend where they exercise the worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# wagtail-localize's dummy machine translator (reverses the words): the translation editor's
+# machine-translation path without calling DeepL (tests/i18n/test_machine_translation.py).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+}

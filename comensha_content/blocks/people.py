@@ -79,6 +79,8 @@ class TestimonyBlock(ContentStructBlock):
         label = _("Testimony")
         group = GROUP_PEOPLE
         template = "comensha_content/blocks/testimony.html"
+        # A shown name stays the same in a translation (editable): core.prefilled_translations
+        prefilled_from_source = ("name",)
         preview_template = PREVIEW_TEMPLATE
         description = _(
             "Someone's experience in their own words. Changed names are marked with an asterisk."
@@ -140,6 +142,8 @@ class ProfessionalPerspectiveBlock(ContentStructBlock):
     text = LimitedRichTextBlock(label=_("Text"))
 
     class Meta:
+        # Names stay the same in a translation (editable): core.prefilled_translations
+        prefilled_from_source = ("name", "organisation")
         icon = "user"
         label = _("Professional's perspective")
         group = GROUP_PEOPLE

@@ -136,6 +136,8 @@ class PullQuoteBlock(ContentStructBlock):
         label = _("Pull quote")
         group = GROUP_TEXT
         template = "comensha_content/blocks/pull_quote.html"
+        # Who said it stays the same in a translation (editable): core.prefilled_translations
+        prefilled_from_source = ("attribution_name",)
         preview_template = PREVIEW_TEMPLATE
         description = _("A striking quote set large, with the name and role of who said it.")
         preview_value = {

@@ -43,7 +43,7 @@ def translate_instance(instance, target_locale, catalog, *, user=None, publish=T
         translated = lookup(entry.msgid)
         if translated:
             entry.msgstr = translated
-        else:
+        elif not entry.msgstr:  # a name pre-filled with the source text counts as translated
             missing.append(entry.msgid)
     if missing and strict:
         raise MissingSegmentTranslations(instance, missing)

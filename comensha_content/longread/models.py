@@ -270,6 +270,8 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
         TranslatableField("role"),
         TranslatableField("form_of_exploitation"),
     ]
+    # A translation starts with the source's shown name, editable (core.prefilled_translations)
+    translation_prefilled_fields = ("shown_name",)
 
     #: Query parameters of the index page and API v2 (comensha_content.core.listing).
     filterset_class = StoryFilterSet

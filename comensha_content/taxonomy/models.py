@@ -120,6 +120,8 @@ class Organisation(TaxonomyTerm):
     url = models.URLField(_("website"), blank=True)
 
     panels = TaxonomyTerm.panels + [FieldPanel("abbreviation"), FieldPanel("url")]
+    # A translation starts with the source's name and abbreviation (core.prefilled_translations)
+    translation_prefilled_fields = ("name", "abbreviation")
     override_translatable_fields = TaxonomyTerm.override_translatable_fields + [
         TranslatableField("abbreviation"),
         SynchronizedField("url"),

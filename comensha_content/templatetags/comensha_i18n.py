@@ -19,6 +19,7 @@ from django.utils import translation
 from wagtail.models import Locale, TranslatableMixin
 
 from comensha_content.core.locales import language_name
+from comensha_content.core.reader_visible import untranslated_visible_segment_count
 
 register = template.Library()
 
@@ -130,24 +131,13 @@ def hreflang_alternates(context, page=None):
 
 
 def untranslated_segment_count(obj):
-    """How many of ``obj``'s texts wagtail-localize has no translation for (0 if not translated).
+    """How many of ``obj``'s texts a reader sees untranslated (0 if not translated).
 
     wagtail-localize fills an untranslated segment with the source text, so a translation that
-    is not complete shows parts of the page in the source language.
+    is not complete shows parts of the page in the source language. The slug and SEO fields are
+    not counted: a reader does not see them (``core.reader_visible``).
     """
-    from wagtail_localize.models import Translation
-
-    translation_record = (
-        Translation.objects.filter(
-            source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True
-        )
-        .exclude(source__locale_id=obj.locale_id)
-        .first()
-    )
-    if translation_record is None:
-        return 0
-    total, translated = translation_record.get_progress()
-    return total - translated
+    return untranslated_visible_segment_count(obj)
 
 
 def _source_language(obj):

@@ -14,6 +14,7 @@ from pathlib import Path
 import dj_database_url
 import wagtail
 from csp.constants import NONCE, NONE, SELF
+from django.utils.translation import gettext_lazy
 
 from .secret_key import development_secret_key
 
@@ -151,13 +152,35 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Amsterdam"
 LANGUAGE_CODE = "nl"
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+LANGUAGES = [
     ("nl", "Nederlands"),
     ("en", "English"),
+]
+# The content languages' names in the admin's own language ("Nederlands → Engels" in the Dutch
+# admin, "Dutch → English" in the English one): wagtail-localize shows these names in its
+# editor, buttons and reports. Django's catalogs translate them. (LANGUAGES keeps each
+# language's own name, as a language chooser should.)
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("nl", gettext_lazy("Dutch")),
+    ("en", gettext_lazy("English")),
 ]
 WAGTAIL_I18N_ENABLED = True
 # "Translate this page" must not publish an English page full of Dutch text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# --- Machine translation (docs/translation.md) ---
+# DeepL fills a translation's untranslated texts when DEEPL_API_KEY is set (a key ending in
+# ":fx" uses DeepL's free API); without a key the translation editor offers no machine
+# translation. DeepL receives the page's texts: use an account whose terms fit the content.
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": os.environ["DEEPL_API_KEY"],
+            "TIMEOUT": int(os.environ.get("DEEPL_TIMEOUT", "30")),
+        },
+    }
+# --- end machine translation ---
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"

@@ -300,11 +300,16 @@ def load(context):
                 highlighted_facts=[
                     {
                         "type": "facts",
+                        # Wagtail's list format (an id per item): wagtail-localize keys
+                        # each fact's segments on its id.
                         "value": [
-                            FACT_VICTIMS_ESTIMATE["value"],
-                            FACT_REPORTS_2019["value"],
-                            FACT_VICTIMS_2021["value"],
-                            FACT_YOUNG_PEOPLE["value"],
+                            {"type": "item", "value": fact["value"], "id": str(uuid.uuid4())}
+                            for fact in (
+                                FACT_VICTIMS_ESTIMATE,
+                                FACT_REPORTS_2019,
+                                FACT_VICTIMS_2021,
+                                FACT_YOUNG_PEOPLE,
+                            )
                         ],
                     }
                 ],
