@@ -20,6 +20,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale, Site
 
 from comensha_content.api.caching import ConditionalDetailMixin
+from comensha_content.api.search_limits import check_v2_search
 from comensha_content.core.listing import BadFilterValue, model_filterset
 from comensha_content.safety.consent import Channel
 from comensha_content.safety.consent_lifecycle import exclude_not_consented
@@ -129,6 +130,7 @@ class ValidSearchOperatorMixin:
     search_operators = ("and", "or")
 
     def check_query_parameters(self, queryset):
+        check_v2_search(self.request)  # search limits and safe words (search_limits.py)
         operator = self.request.GET.get("search_operator")
         if operator is not None and operator not in self.search_operators:
             raise BadRequestError(

@@ -11,15 +11,12 @@ treats a parameter named like an API field as an exact field filter of its own.
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from comensha_content.core.listing import CodesFilter, ListingFilter, ListingFilterSet
 from comensha_content.core.locales import terms_for_locale
+from comensha_content.core.search_text import SearchTextRejected, searchable_text
 from comensha_content.kompas.choices import CompetentBody
-
-#: Longest free-text query the finder accepts.
-MAX_QUERY_LENGTH = 200
 
 #: HTML query parameter for free text.
 TEXT_PARAMETER = "q"
@@ -68,20 +65,16 @@ class FinderFilter(CodesFilter):
 
 
 class FinderTextField(forms.Field):
-    """The free-text query, stripped; too long or with a NUL it is a bad value."""
+    """The free-text query as words any search backend takes (``core.search_text``); over the
+    search limits it is a bad value."""
 
     def to_python(self, value):
-        return (value or "").strip()
-
-    def validate(self, value):
-        if "\x00" in value or len(value) > MAX_QUERY_LENGTH:
+        try:
+            return searchable_text(value)
+        except SearchTextRejected as error:
             raise ValidationError(
-                gettext(
-                    "The search text is too long or contains characters that cannot be searched. Use at most %(max)s characters."
-                ),
-                code="invalid",
-                params={"value": value[:40], "max": MAX_QUERY_LENGTH},
-            )
+                error.message, code="invalid", params={"value": error.text[:40]}
+            ) from error
 
 
 class FinderTextFilter(ListingFilter):
