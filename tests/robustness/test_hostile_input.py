@@ -214,3 +214,20 @@ def test_api_v3_search_with_quotes_works(client, demo, api_v3):
 def test_recommendation_count_is_unchanged_by_a_rejected_search(client, demo):
     total = client.get("/api/v2/recommendations/", {"limit": 1}).json()["meta"]["total_count"]
     assert total == Recommendation.objects.public().count()
+
+
+# --- API v2 and v3: an offset no database holds ------------------------------------------------
+
+
+def test_api_v2_offset_is_bounded(client, demo):
+    response = client.get("/api/v2/pages/", {"offset": "999999999999999999999"})
+    assert response.status_code == 400
+    assert response.json() == {"message": "offset must be at most 2147483647"}
+    assert client.get("/api/v2/pages/", {"offset": "2147483647"}).json()["items"] == []
+
+
+def test_api_v3_offset_is_bounded(client, demo, api_v3):
+    response = client.get("/api/v3/pages/", {"offset": "999999999999999999999"})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["loc"] == ["query", "offset"]
+    assert client.get("/api/v3/pages/", {"offset": "2147483647"}).json()["items"] == []
