@@ -1,5 +1,5 @@
-"""``?search=`` and ``?offset=`` in API v2 and v3: capped, and the search text made safe for the
-search backend, before Wagtail reads them.
+"""Query strings of API v2 and v3, checked before Wagtail reads them: search capped and made
+safe for the search backend, ``offset`` bounded, no NUL characters.
 
 Wagtail's API hands ``?search=`` straight to the search backend, where an 800-word search
 exceeds the recursion limit and a double quote breaks SQLite's full-text syntax (both a 500).
@@ -8,12 +8,16 @@ Here the text goes through ``core.search_text.searchable_text`` first: over the 
 (API v2 ``{"message": ...}``, API v3 problem+json), otherwise Wagtail searches the safe words
 (the request's query string is replaced by a copy with them, since Wagtail reads it itself).
 
-An ``offset`` above ``MAX_OFFSET`` is a 400 too: Wagtail checks only that it is not negative,
-and SQLite cannot hold a larger one (``?offset=999999999999999999999`` was a 500).
+Also a 400, where Wagtail would let a database error through as a 500:
+
+- an ``offset`` above ``MAX_OFFSET`` (Wagtail checks only that it is not negative, and SQLite
+  cannot hold ``?offset=999999999999999999999``);
+- a NUL character in any other parameter (PostgreSQL refuses it in ``?site=``, ``?locale=``,
+  ``?html_path=``...; in ``search`` it is dropped like any control character).
 
 - API v2: ``ValidSearchOperatorMixin`` (every package viewset, and the example's images and
-  documents) calls ``check_v2_search`` from ``check_query_parameters``.
-- API v3: ``comensha_v3_urls`` wraps every view with ``limit_v3_search``.
+  documents) calls ``check_v2_query`` when a request starts (listing, detail and find).
+- API v3: ``comensha_v3_urls`` wraps every view with ``limit_v3_query``.
 """
 
 from functools import wraps
@@ -29,66 +33,69 @@ MAX_OFFSET = 2**31 - 1
 OFFSET_PARAMETER = "offset"
 
 
-class OffsetTooLarge(ValueError):
-    """An ``offset`` above ``MAX_OFFSET``."""
+class QueryRejected(ValueError):
+    """A query parameter the API answers with 400: its name, a problem type and a message."""
 
-    message = f"offset must be at most {MAX_OFFSET}"
-
-
-def check_offset(query):
-    """Raise ``OffsetTooLarge`` for a numeric ``offset`` above ``MAX_OFFSET`` (Wagtail answers
-    the malformed and negative ones itself)."""
-    value = query.get(OFFSET_PARAMETER, "").strip()
-    if value.isascii() and value.isdigit() and (len(value) > 10 or int(value) > MAX_OFFSET):
-        raise OffsetTooLarge(OffsetTooLarge.message)
+    def __init__(self, parameter, problem_type, message):
+        self.parameter = parameter
+        self.problem_type = problem_type
+        self.message = message
+        super().__init__(message)
 
 
-def searchable_query(query):
-    """A copy of the QueryDict ``query`` with each ``search`` value replaced by its safe words.
-
-    Raises ``SearchTextRejected`` for a value over the search limits; ``query`` itself when it
-    has no ``search``.
-    """
+def checked_query(query):
+    """The QueryDict ``query`` as Wagtail may read it: ``search`` values as safe words (a copy;
+    ``query`` itself when there is no search). Raises ``QueryRejected``."""
+    for name, values in query.lists():
+        if name != SEARCH_PARAMETER and any("\x00" in text for text in (name, *values)):
+            raise QueryRejected(
+                name, "nul_character", f"query parameter {name!r} contains a NUL character"
+            )
+    offset = query.get(OFFSET_PARAMETER, "").strip()
+    if offset.isascii() and offset.isdigit() and (len(offset) > 10 or int(offset) > MAX_OFFSET):
+        raise QueryRejected(
+            OFFSET_PARAMETER, "offset_too_large", f"offset must be at most {MAX_OFFSET}"
+        )
     if SEARCH_PARAMETER not in query:
         return query
-    values = [searchable_text(value) for value in query.getlist(SEARCH_PARAMETER)]
+    try:
+        words = [searchable_text(value) for value in query.getlist(SEARCH_PARAMETER)]
+    except SearchTextRejected as error:
+        raise QueryRejected(SEARCH_PARAMETER, "search_too_long", error.message) from error
     safe = query.copy()
-    safe.setlist(SEARCH_PARAMETER, values)
+    safe.setlist(SEARCH_PARAMETER, words)
     safe._mutable = False
     return safe
 
 
-def check_v2_search(request):
-    """API v2 (a DRF request): 400 over the limits, else Wagtail searches the safe words."""
+def check_v2_query(request):
+    """API v2 (a DRF request): ``BadRequestError`` (a 400) for a rejected query."""
     from wagtail.api.v2.utils import BadRequestError
 
     try:
-        check_offset(request._request.GET)
-        request._request.GET = searchable_query(request._request.GET)
-    except (OffsetTooLarge, SearchTextRejected) as error:
+        request._request.GET = checked_query(request._request.GET)
+    except QueryRejected as error:
         raise BadRequestError(error.message) from error
 
 
-def limit_v3_search(view):
-    """Wrap an API v3 view: 400 (problem+json) over the limits, else the safe words."""
+def limit_v3_query(view):
+    """Wrap an API v3 view: 400 (problem+json) for a rejected query, else the checked query."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method in ("GET", "HEAD"):
             try:
-                check_offset(request.GET)
-                request.GET = searchable_query(request.GET)
-            except (OffsetTooLarge, SearchTextRejected) as error:
+                request.GET = checked_query(request.GET)
+            except QueryRejected as error:
                 from wagtail.api.v3.errors import problem_response
 
-                too_large = isinstance(error, OffsetTooLarge)
                 return problem_response(
                     status=400,
                     detail=error.message,
                     errors=[
                         {
-                            "type": "offset_too_large" if too_large else "search_too_long",
-                            "loc": ["query", OFFSET_PARAMETER if too_large else SEARCH_PARAMETER],
+                            "type": error.problem_type,
+                            "loc": ["query", error.parameter],
                             "msg": error.message,
                         }
                     ],

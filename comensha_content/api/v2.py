@@ -20,7 +20,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale, Site
 
 from comensha_content.api.caching import ConditionalDetailMixin
-from comensha_content.api.search_limits import check_v2_search
+from comensha_content.api.search_limits import check_v2_query
 from comensha_content.core.listing import BadFilterValue, model_filterset
 from comensha_content.safety.consent import Channel
 from comensha_content.safety.consent_lifecycle import exclude_not_consented
@@ -121,7 +121,8 @@ class LocalizedPageSerializer(PageSerializer):
 
 
 class ValidSearchOperatorMixin:
-    """400 for a ``search_operator`` other than "and" or "or".
+    """400 for a ``search_operator`` other than "and" or "or", and (``search_limits.py``) for a
+    search over the limits, a huge ``offset`` or a NUL character in any parameter.
 
     Wagtail's v2 search filter hands the value to the search backend, whose ValueError then
     becomes a server error. Mix into any v2 viewset (the example does for images and documents).
@@ -129,8 +130,11 @@ class ValidSearchOperatorMixin:
 
     search_operators = ("and", "or")
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_v2_query(request)  # search limits, offset, NUL (search_limits.py)
+
     def check_query_parameters(self, queryset):
-        check_v2_search(self.request)  # search limits and safe words (search_limits.py)
         operator = self.request.GET.get("search_operator")
         if operator is not None and operator not in self.search_operators:
             raise BadRequestError(

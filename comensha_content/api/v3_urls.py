@@ -28,7 +28,7 @@ from functools import wraps
 from django.urls import URLPattern
 
 from comensha_content.api.caching import conditional_v3_page_detail
-from comensha_content.api.search_limits import limit_v3_search
+from comensha_content.api.search_limits import limit_v3_query
 from comensha_content.api.v3_media import MEDIA_WRAPPERS, install_public_querysets
 from comensha_content.core.listing import database_id, model_filterset
 
@@ -173,8 +173,8 @@ def comensha_v3_urls(urls, wrappers=None):
     wrapped = []
     for pattern in patterns:
         wrapper = wrappers.get(getattr(pattern, "name", None))
-        if isinstance(pattern, URLPattern):  # every view: search limits (search_limits.py)
-            callback = limit_v3_search(pattern.callback)
+        if isinstance(pattern, URLPattern):  # every view: query limits (search_limits.py)
+            callback = limit_v3_query(pattern.callback)
             callback = wrapper(callback) if wrapper is not None else callback
             pattern = URLPattern(pattern.pattern, callback, pattern.default_args, pattern.name)
         wrapped.append(pattern)
