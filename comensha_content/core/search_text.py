@@ -15,6 +15,8 @@ phrase or boolean syntax reaches a backend). The limits are settings
 
 import unicodedata
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
 from comensha_content.core.conf import get_setting
@@ -67,3 +69,16 @@ def searchable_text(value):
     if len(text) > max_length or len(words) > max_words:
         raise SearchTextRejected(text, too_long_message())
     return " ".join(words)
+
+
+class SearchTextField(forms.Field):
+    """A search form field (``q``): the searchable words; over the limits a ValidationError,
+    which a ``ListingFilterSet`` turns into its notice or 400 (``value``: the text, shortened)."""
+
+    def to_python(self, value):
+        try:
+            return searchable_text(value)
+        except SearchTextRejected as error:
+            raise ValidationError(
+                error.message, code="invalid", params={"value": error.text[:40]}
+            ) from error

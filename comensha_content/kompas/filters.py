@@ -9,13 +9,11 @@ The filter parameter names differ from the model's field names on purpose: Wagta
 treats a parameter named like an API field as an exact field filter of its own.
 """
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from comensha_content.core.listing import CodesFilter, ListingFilter, ListingFilterSet
 from comensha_content.core.locales import terms_for_locale
-from comensha_content.core.search_text import SearchTextRejected, searchable_text
+from comensha_content.core.search_text import SearchTextField
 from comensha_content.kompas.choices import CompetentBody
 
 #: HTML query parameter for free text.
@@ -64,24 +62,11 @@ class FinderFilter(CodesFilter):
         ]
 
 
-class FinderTextField(forms.Field):
-    """The free-text query as words any search backend takes (``core.search_text``); over the
-    search limits it is a bad value."""
-
-    def to_python(self, value):
-        try:
-            return searchable_text(value)
-        except SearchTextRejected as error:
-            raise ValidationError(
-                error.message, code="invalid", params={"value": error.text[:40]}
-            ) from error
-
-
 class FinderTextFilter(ListingFilter):
     """Checks the finder's free text; the finder searches with it (search results are no
     queryset to filter further), so the filter itself leaves the queryset as it is."""
 
-    field_class = FinderTextField
+    field_class = SearchTextField
 
     def filter(self, qs, value):
         return qs

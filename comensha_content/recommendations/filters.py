@@ -7,8 +7,6 @@ as a notice over the unfiltered list and the API answers with 400 (parameters ar
 first and the text search read from ``search`` instead of ``q``.
 """
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext
@@ -23,7 +21,7 @@ from comensha_content.core.listing import (
     ListingFilterSet,
     database_id,
 )
-from comensha_content.core.search_text import SearchTextRejected, searchable_text
+from comensha_content.core.search_text import SearchTextField, SearchTextRejected, searchable_text
 from comensha_content.recommendations.choices import GovernmentResponse, ProgressStatus
 from comensha_content.recommendations.lookups import lazy_model
 from comensha_content.taxonomy.models import Organisation
@@ -86,18 +84,6 @@ class ReportFilter(CodesFilter):
             return qs
         keys = lazy_model("PolicyReportPage").objects.filter(pk__in=value).values("translation_key")
         return qs.filter(report__translation_key__in=keys)
-
-
-class SearchTextField(forms.Field):
-    """Words any search backend takes (``core.search_text``); over the limits a bad value."""
-
-    def to_python(self, value):
-        try:
-            return searchable_text(value)
-        except SearchTextRejected as error:
-            raise ValidationError(
-                error.message, code="invalid", params={"value": error.text[:40]}
-            ) from error
 
 
 class SearchFilter(ListingFilter):
