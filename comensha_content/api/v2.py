@@ -25,6 +25,7 @@ from wagtail.models import Locale, Site
 from comensha_content.api.caching import ConditionalDetailMixin
 from comensha_content.api.http_headers import RequestLanguageMixin
 from comensha_content.api.routing import BadTranslationKey, parse_translation_key, route_html_path
+from comensha_content.api.search_limits import check_v2_query
 from comensha_content.core.bulk_scope import bulk_scope, preload_chosen
 from comensha_content.core.listing import BadFilterValue, model_filterset
 from comensha_content.safety.consent import Channel
@@ -148,13 +149,18 @@ class LocalizedPageSerializer(PageSerializer):
 
 
 class ValidSearchOperatorMixin:
-    """400 for a ``search_operator`` other than "and" or "or".
+    """400 for a ``search_operator`` other than "and" or "or", and (``search_limits.py``) for a
+    search over the limits, a huge ``offset`` or a NUL character in any parameter.
 
     Wagtail's v2 search filter hands the value to the search backend, whose ValueError then
     becomes a server error. Mix into any v2 viewset (the example does for images and documents).
     """
 
     search_operators = ("and", "or")
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_v2_query(request)  # search limits, offset, NUL (search_limits.py)
 
     def check_query_parameters(self, queryset):
         operator = self.request.GET.get("search_operator")

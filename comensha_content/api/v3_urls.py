@@ -33,9 +33,10 @@ from django.urls import URLPattern
 
 from comensha_content.api.caching import conditional_v3_page_detail
 from comensha_content.api.http_headers import answer_head_like_get
+from comensha_content.api.search_limits import limit_v3_query
 from comensha_content.api.v3_media import MEDIA_WRAPPERS, install_public_querysets
 from comensha_content.api.v3_routing import find_in_every_language, list_by_translation_key
-from comensha_content.core.listing import model_filterset
+from comensha_content.core.listing import database_id, model_filterset
 
 #: URL names in ``wagtail.api.v3.routers.pages``.
 V3_PAGE_DETAIL = "detail_page"
@@ -110,7 +111,7 @@ def _hidden_for_consent(page_ids):
     from comensha_content.safety.consent import Channel
     from comensha_content.safety.consent_lifecycle import exclude_not_consented
 
-    ids = {int(page_id) for page_id in page_ids if str(page_id).isdigit()}
+    ids = {database_id(page_id) for page_id in page_ids} - {None}
     pages = Page.objects.filter(pk__in=ids)
     return ids - set(exclude_not_consented(pages, Channel.API).values_list("pk", flat=True))
 
@@ -189,8 +190,9 @@ def comensha_v3_urls(urls, wrappers=None):
     wrapped = []
     for pattern in patterns:
         wrapper = wrappers.get(getattr(pattern, "name", None))
-        if isinstance(pattern, URLPattern):
-            callback = wrapper(pattern.callback) if wrapper is not None else pattern.callback
+        if isinstance(pattern, URLPattern):  # every view: query limits (search_limits.py)
+            callback = limit_v3_query(pattern.callback)
+            callback = wrapper(callback) if wrapper is not None else callback
             pattern = URLPattern(
                 pattern.pattern, answer_head_like_get(callback), pattern.default_args, pattern.name
             )

@@ -53,6 +53,16 @@ DEFAULTS = {
         "Let anonymous clients list images and documents in API v3 (only those used on public "
         "pages); False: the listings need an API token.",
     ),
+    "SEARCH_MAX_LENGTH": (
+        200,
+        "Longest search text, in characters, that HTML search forms and the API's ?search= "
+        "accept; longer text gives a notice (HTML) or a 400 (API).",
+    ),
+    "SEARCH_MAX_WORDS": (
+        20,
+        "Most words a search text may have (HTML search forms and the API's ?search=); more "
+        "give a notice (HTML) or a 400 (API).",
+    ),
     "PUBLIC_REDIRECTS_API": (
         False,
         "Let anonymous clients read redirects in API v3; False: they need an API token.",

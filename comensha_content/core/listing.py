@@ -21,6 +21,20 @@ from django.utils.translation import gettext_lazy as _
 
 UNKNOWN_VALUE = _("Unknown value %(value)r for filter %(parameter)r.")
 
+#: The largest primary key a database holds (a BigAutoField). A larger "id" names nothing, and
+#: SQLite cannot even compare a column with it (OverflowError, a 500).
+MAX_DATABASE_ID = 2**63 - 1
+
+
+def database_id(value):
+    """``value`` as a primary key to look up: an int for ASCII digits up to ``MAX_DATABASE_ID``,
+    else None (``"²".isdigit()`` is true, but ``int("²")`` fails)."""
+    text = str(value)
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_DATABASE_ID)):
+        return None
+    number = int(text)
+    return number if number <= MAX_DATABASE_ID else None
+
 
 class BadFilterValue(ValueError):
     """An unknown or malformed filter value, with a message a reader can act on."""

@@ -9,17 +9,12 @@ The filter parameter names differ from the model's field names on purpose: Wagta
 treats a parameter named like an API field as an exact field filter of its own.
 """
 
-from django import forms
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from comensha_content.core.listing import CodesFilter, ListingFilter, ListingFilterSet
 from comensha_content.core.locales import terms_for_locale
+from comensha_content.core.search_text import SearchTextField
 from comensha_content.kompas.choices import CompetentBody
-
-#: Longest free-text query the finder accepts.
-MAX_QUERY_LENGTH = 200
 
 #: HTML query parameter for free text.
 TEXT_PARAMETER = "q"
@@ -67,28 +62,11 @@ class FinderFilter(CodesFilter):
         ]
 
 
-class FinderTextField(forms.Field):
-    """The free-text query, stripped; too long or with a NUL it is a bad value."""
-
-    def to_python(self, value):
-        return (value or "").strip()
-
-    def validate(self, value):
-        if "\x00" in value or len(value) > MAX_QUERY_LENGTH:
-            raise ValidationError(
-                gettext(
-                    "The search text is too long or contains characters that cannot be searched. Use at most %(max)s characters."
-                ),
-                code="invalid",
-                params={"value": value[:40], "max": MAX_QUERY_LENGTH},
-            )
-
-
 class FinderTextFilter(ListingFilter):
     """Checks the finder's free text; the finder searches with it (search results are no
     queryset to filter further), so the filter itself leaves the queryset as it is."""
 
-    field_class = FinderTextField
+    field_class = SearchTextField
 
     def filter(self, qs, value):
         return qs

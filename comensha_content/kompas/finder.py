@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 
 from comensha_content.core.conf import get_setting
 from comensha_content.core.listing import BadFilterValue
+from comensha_content.core.search_text import search_limits
 from comensha_content.kompas.filters import FILTERS, TEXT_PARAMETER, InstrumentFilterSet
 
 
@@ -75,6 +76,11 @@ class InstrumentFinder:
     @property
     def text_parameter(self):
         return TEXT_PARAMETER
+
+    @property
+    def search_max_length(self):
+        """The search field's ``maxlength``: the search limit (``core.search_text``)."""
+        return search_limits()[0]
 
     def _querystring(self, without=None):
         """The finder's query with one (parameter, code) left out; ``?`` alone when empty."""

@@ -8,7 +8,7 @@ templates, revisions or translation sources (tests prove each with sentinel valu
 
 from collections.abc import Sequence
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -102,14 +102,7 @@ class LongreadIndexPage(SearchEngineVisibilityMixin, BasePage):
             context["filter_error"] = error.message
             context["active_filters"] = {}
         paginator = Paginator(stories, get_setting("PAGINATE_BY"))
-        try:
-            page_number = int(request.GET.get("page", 1))
-        except ValueError:
-            page_number = 1
-        try:
-            stories_page = paginator.page(page_number)
-        except (EmptyPage, PageNotAnInteger):
-            stories_page = paginator.page(paginator.num_pages)
+        stories_page = paginator.get_page(request.GET.get("page"))  # bad numbers: nearest page
         query = request.GET.copy()
         query.pop("page", None)
         context.update(

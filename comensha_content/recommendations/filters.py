@@ -7,9 +7,6 @@ as a notice over the unfiltered list and the API answers with 400 (parameters ar
 first and the text search read from ``search`` instead of ``q``.
 """
 
-import unicodedata
-
-from django import forms
 from django.db import DatabaseError, transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext
@@ -22,14 +19,14 @@ from comensha_content.core.listing import (
     CodesFilter,
     ListingFilter,
     ListingFilterSet,
+    database_id,
 )
+from comensha_content.core.search_text import SearchTextField, SearchTextRejected, searchable_text
 from comensha_content.recommendations.choices import GovernmentResponse, ProgressStatus
 from comensha_content.recommendations.lookups import lazy_model
 from comensha_content.taxonomy.models import Organisation
 
 SEARCH_PARAMETER = "q"
-#: Longest search text used; the rest is ignored.
-MAX_SEARCH_LENGTH = 200
 
 #: Default recommendation themes: the Aanjaagteam Bescherming Arbeidsmigranten's six and the REST
 #: project's three. ``ensure_recommendation_themes`` creates them in a locale from these labels.
@@ -69,12 +66,10 @@ class ReportIdsField(CodesField):
     """Report page ids: the given ids that exist are allowed (anything else is a bad value)."""
 
     def allowed_codes(self, given):
-        candidates = {value for value in given if value.isdigit()}
+        candidates = {database_id(value) for value in given} - {None}
         if not candidates:
             return set()
-        found = lazy_model("PolicyReportPage").objects.filter(
-            pk__in=[int(value) for value in candidates]
-        )
+        found = lazy_model("PolicyReportPage").objects.filter(pk__in=candidates)
         return {str(pk) for pk in found.values_list("pk", flat=True)}
 
 
@@ -89,11 +84,6 @@ class ReportFilter(CodesFilter):
             return qs
         keys = lazy_model("PolicyReportPage").objects.filter(pk__in=value).values("translation_key")
         return qs.filter(report__translation_key__in=keys)
-
-
-class SearchTextField(forms.Field):
-    def to_python(self, value):
-        return clean_search_text(value)
 
 
 class SearchFilter(ListingFilter):
@@ -185,14 +175,11 @@ FILTER_PARAMETERS = RecommendationFilterSet.api_parameters()
 
 
 def clean_search_text(value):
-    """Search words without control characters (PostgreSQL rejects NUL) and double quotes (an
-    unpaired one breaks SQLite's full-text query syntax), at most 200 characters."""
-    text = "".join(
-        " " if char == '"' else char
-        for char in str(value or "")
-        if unicodedata.category(char) != "Cc"
-    )
-    return " ".join(text.split())[:MAX_SEARCH_LENGTH]
+    """The search words to show in the filter form: searchable words, "" over the limits."""
+    try:
+        return searchable_text(value)
+    except SearchTextRejected:
+        return ""
 
 
 def search_recommendation_ids(text):

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comensha_content.core.conf import get_setting
 from comensha_content.core.listing import BadFilterValue
+from comensha_content.core.search_text import search_limits
 from comensha_content.recommendations.choices import (
     GovernmentResponse,
     ProgressStatus,
@@ -220,6 +221,7 @@ def tracker_context(tracker, params, request=None):
         "status_counts": counts,
         "status_chart": status_chart(counts),
         "export_url": export_url,
+        "search_max_length": search_limits()[0],
     }
 
 

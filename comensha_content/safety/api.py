@@ -31,7 +31,10 @@ class ReaderSafetyAPIView(APIView):
         if code is None:
             locale = Locale.get_active()
         else:
-            locale = Locale.objects.filter(language_code=code).first()
+            # compared here, not in SQL: PostgreSQL refuses a code with a NUL in it
+            locale = next(
+                (item for item in Locale.objects.all() if item.language_code == code), None
+            )
             if locale is None:
                 message = _("unknown locale: %(code)s") % {"code": code}
                 return Response({"message": message}, status=400)
