@@ -22,6 +22,9 @@ Also a 400, where Wagtail would let a database error through as a 500:
 
 from functools import wraps
 
+from django.utils import translation
+
+from comensha_content.api.http_headers import request_language
 from comensha_content.core.search_text import SearchTextRejected, searchable_text
 
 #: The query parameter Wagtail's API v2 and v3 search with.
@@ -85,7 +88,9 @@ def limit_v3_query(view):
     def wrapper(request, *args, **kwargs):
         if request.method in ("GET", "HEAD"):
             try:
-                request.GET = checked_query(request.GET)
+                # The message in the request's language (Accept-Language), as v2's.
+                with translation.override(request_language(request)):
+                    request.GET = checked_query(request.GET)
             except QueryRejected as error:
                 from wagtail.api.v3.errors import problem_response
 

@@ -163,11 +163,15 @@ def test_endpoints_get_only_their_events_and_language(demo, receiver, on_commit)
     WebhookEndpoint.objects.create(name="Deletes", url=receiver.url, events=["page.deleted"])
     WebhookEndpoint.objects.create(name="Off", url=receiver.url, active=False)
     dutch = LongreadPage.objects.get(slug="lisa", locale__language_code="nl")
+    english = english_story()
     with on_commit():
-        dutch.save_revision().publish()
-        english_story().save_revision().publish()
-    assert [p["page"]["locale"] for p in receiver.events()] == ["en"]
-    assert list(WebhookDelivery.objects.values_list("endpoint__name", flat=True)) == ["English"]
+        dutch.save_revision().publish()  # republishes the English translation (translation_sync)
+        english.save_revision().publish()
+    # The English endpoint hears of both English publications, nothing of the Dutch one.
+    events = [(p["page"]["locale"], p["page"]["id"]) for p in receiver.events()]
+    assert events == [("en", english.pk), ("en", english.pk)]
+    deliveries = WebhookDelivery.objects.values_list("endpoint__name", flat=True)
+    assert list(deliveries) == ["English", "English"]
 
 
 def test_a_failed_delivery_is_retried_with_backoff_and_logged(

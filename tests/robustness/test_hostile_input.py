@@ -166,11 +166,14 @@ V2_SEARCHABLE = [
 ]
 
 
+@pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("url", V2_SEARCHABLE)
-def test_api_v2_800_word_search_is_a_400_with_the_limits(client, demo, url):
-    response = client.get(url, {"search": EIGHT_HUNDRED_WORDS})
+def test_api_v2_800_word_search_is_a_400_with_the_limits(client, demo, url, language):
+    response = client.get(
+        url, {"search": EIGHT_HUNDRED_WORDS}, HTTP_ACCEPT_LANGUAGE=language
+    )  # the message in the request's language
     assert response.status_code == 400
-    assert response.json() == {"message": too_long("en")}
+    assert response.json() == {"message": too_long(language)}
 
 
 def test_api_v2_search_up_to_the_limits_and_with_quotes_works(client, demo):
@@ -193,14 +196,17 @@ def api_v3(settings):
 
 
 @pytest.mark.parametrize("url", ["/api/v3/pages/", "/api/v3/images/", "/api/v3/documents/"])
-def test_api_v3_800_word_search_is_a_400_with_the_limits(client, demo, api_v3, settings, url):
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_api_v3_800_word_search_is_a_400_with_the_limits(
+    client, demo, api_v3, settings, url, language
+):
     settings.COMENSHA_CONTENT_PUBLIC_MEDIA_API = True  # else the media listings need a token
-    response = client.get(url, {"search": EIGHT_HUNDRED_WORDS})
+    response = client.get(url, {"search": EIGHT_HUNDRED_WORDS}, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     problem = response.json()
     assert problem["status"] == 400 and problem["title"] == "Bad Request"
-    assert problem["detail"] == too_long("en")
+    assert problem["detail"] == too_long(language)
     assert problem["errors"][0]["loc"] == ["query", "search"]
 
 
