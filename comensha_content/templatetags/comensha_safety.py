@@ -7,13 +7,11 @@
 """
 
 from django import template
-from django.core.cache import cache
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import to_locale
 from wagtail.models import Locale
 
-from comensha_content.api.content_generation import content_generation
 from comensha_content.blocks.reader_safety import tel_href
 from comensha_content.core.visibility import is_publicly_visible
 from comensha_content.safety.media import RANDOM_NAME
@@ -95,16 +93,10 @@ def footer_helplines(context, page=None):
     """The first helplines (by their order) in the page's language, else the default's.
 
     Every page ends with a way to get help: a reader who is in danger may not get as far as the
-    helpline block of a story. Kept in Django's cache per language until content changes (the
-    content generation renewed by any save of a helpline), so a page pays no query for it.
+    helpline block of a story. Read on every request (one query), not cached: a changed phone
+    number must reach readers at once, however it was changed.
     """
-    locale = _locale_of(page)
-    key = f"comensha_content:footer_helplines:{locale.pk}:{content_generation()}"
-    entries = cache.get(key)
-    if entries is None:
-        entries = _footer_helpline_entries(locale)
-        cache.set(key, entries, timeout=None)
-    return {"helplines": entries}
+    return {"helplines": _footer_helpline_entries(_locale_of(page))}
 
 
 def _footer_helpline_entries(locale):

@@ -7,11 +7,8 @@ django-csp the element carries the request's nonce (add ``NONCE`` to ``style-src
 """
 
 from django import template
-from django.core.cache import cache
 from django.utils.html import format_html
-from wagtail.models import Site
 
-from comensha_content.api.content_generation import content_generation
 from comensha_content.core.theme import HEX_COLOUR, ThemeSettings
 
 register = template.Library()
@@ -20,27 +17,16 @@ LOGO_RENDITION = "height-80"
 
 
 def _theme(context):
-    """``{"brand_colour", "logo"}`` of the request's site, from Django's cache until content
-    changes (saving the setting or an image renews the content generation): no query per page."""
+    """``{"brand_colour", "logo"}`` of the request's site (Wagtail keeps the setting per request)."""
     request = context.get("request")
     if request is None:
         return None
-    cached = getattr(request, "_comensha_theme", None)
-    if cached is not None:
-        return cached
-    site = Site.find_for_request(request)
-    key = f"comensha_content:theme:{site.pk if site else 0}:{content_generation()}"
-    theme = cache.get(key)
-    if theme is None:
-        settings = ThemeSettings.for_request(request)
-        logo = settings.logo.get_rendition(LOGO_RENDITION) if settings.logo_id else None
-        theme = {
-            "brand_colour": settings.brand_colour,
-            "logo": {"url": logo.url, "width": logo.width, "height": logo.height} if logo else None,
-        }
-        cache.set(key, theme, timeout=None)
-    request._comensha_theme = theme
-    return theme
+    settings = ThemeSettings.for_request(request)
+    logo = settings.logo.get_rendition(LOGO_RENDITION) if settings.logo_id else None
+    return {
+        "brand_colour": settings.brand_colour,
+        "logo": {"url": logo.url, "width": logo.width, "height": logo.height} if logo else None,
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -200,11 +200,12 @@ def test_the_publisher_is_offered_update_translations(translated_story, client, 
 
 
 def test_the_translation_is_flagged_out_of_date_in_the_admin(
-    translated_story, client, moderator_user, translator_user, english_admin_client
+    translated_story, moderator_user, translator_user, english_admin_client, admin_user
 ):
     dutch, english, translation = translated_story
     before = translation.source.__class__.objects.get(pk=translation.source_id).last_updated_at
-    publish_without_detail(client, moderator_user, dutch)
+    publish_without_detail(english_admin_client, moderator_user, dutch)
+    english_admin_client.force_login(admin_user)  # the same client: back to the English admin
     source = TranslationSource.objects.get(pk=translation.source_id)
     assert source.last_updated_at > before, "publishing synchronised the source"
 
@@ -239,6 +240,12 @@ def test_the_translation_is_flagged_out_of_date_in_the_admin(
     assert dutch_row.select_one("[data-cc-translation-out-of-date]") is not None
 
     # The translator opening the English story sees it in the header's messages.
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(translator_user)
+    profile.preferred_language = "en"  # an English-speaking translator
+    profile.save()
+    client = english_admin_client
     client.force_login(translator_user)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
     warning = " ".join(str(message) for message in edit.context["messages"])
@@ -249,9 +256,14 @@ def test_the_translation_is_flagged_out_of_date_in_the_admin(
 def test_the_status_panel_shows_progress_staleness_and_translator(
     translated_story, client, moderator_user, translator_user, django_assert_max_num_queries
 ):
+    from wagtail.users.models import UserProfile
+
     from comensha_content.core.translation_status import translation_states
 
     dutch, _english, translation = translated_story
+    profile = UserProfile.get_for_user(moderator_user)
+    profile.preferred_language = "en"  # the figures below are read in the English admin
+    profile.save()
     client.force_login(moderator_user)
     edit_url = reverse("wagtailadmin_pages:edit", args=[dutch.pk])
     panel = soup(client.get(edit_url).content.decode()).select_one("[data-cc-translation-status]")
