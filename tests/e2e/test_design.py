@@ -137,3 +137,31 @@ def test_tracker_chart_labels_stay_readable_on_a_phone(demo_site, new_visitor):
         "labels => labels.map(label => label.getBoundingClientRect().right)"
     )
     assert max(labels) <= 320, "no label is cut off at the right edge"
+
+
+def test_kompas_finder_folds_on_phones_and_focuses_the_results(demo_site, new_visitor):
+    from comensha_content.kompas.models import KompasPage
+
+    kompas = KompasPage.objects.live().get(locale__language_code="nl")
+    phone = new_visitor(viewport={"width": 390, "height": 844})
+    open_page(phone, kompas.url)
+    toggle = phone.locator("[data-kompas-finder-toggle]")
+    assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+    assert not phone.locator("#kompas-finder-filters").is_visible()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    phone.locator("#kompas-finder-filters input[type=checkbox]").first.check()
+    phone.locator(".cc-kompas-finder__actions button[type=submit]").click()
+    phone.wait_for_load_state("load")
+    phone.wait_for_function(
+        "document.activeElement && document.activeElement.id === 'kompas-finder-results'"
+    )
+    assert phone.locator(".cc-kompas-tags a.cc-kompas-tag").count() == 1
+
+    desktop = new_visitor(viewport={"width": 1440, "height": 900})
+    open_page(desktop, kompas.url)
+    assert not desktop.locator("[data-kompas-finder-toggle]").is_visible()
+    form = desktop.locator(".cc-kompas-finder__form").bounding_box()
+    results = desktop.locator(".cc-kompas-finder__results").bounding_box()
+    assert form["x"] + form["width"] <= results["x"], "filters beside the results"
+    assert form["y"] < 1500, "the finder starts near the top of the landing page"

@@ -265,3 +265,30 @@ def test_finder_on_the_english_site_lists_english_instruments(
     english_theme = KaderTheme.objects.get(code="awareness", locale=site_context.target_locale)
     assert f">{english_theme.name}</label>" in html.unescape(finder)
     assert 'lang="nl"' not in finder  # every term has its English translation
+
+
+def test_active_filters_are_removable_tags_that_keep_the_others(client, kompas):
+    """GOV.UK's finder pattern: each applied filter is a link that removes it alone."""
+    from tests.helpers import soup, text_of
+
+    response = client.get(kompas.url, {"theme": "policy-foundation", "plateau": "verdieping"})
+    page = soup(response.content.decode())
+    tags = page.select("#finder .cc-kompas-tags a.cc-kompas-tag")
+    assert len(tags) == 2
+    by_kind = {text_of(tag.select_one(".cc-kompas-tag__kind")): tag for tag in tags}
+    assert len(by_kind) == 2
+    # Following a tag's link drops that filter and keeps the other one.
+    for tag in tags:
+        href = tag["href"]
+        assert href.startswith("?") and href.endswith("#finder")
+        kept = "plateau=verdieping" if "theme=" not in href else "theme=policy-foundation"
+        assert kept in href
+        after = client.get(kompas.url + href.split("#")[0])
+        assert finder_titles(after) == expected_titles(
+            {"plateau": ["verdieping"]} if "plateau=" in href else {"theme": ["policy-foundation"]}
+        )
+    # The result count is a live region, focusable for the script that focuses it.
+    count = page.select_one("#kompas-finder-results")
+    assert count["aria-live"] == "polite" and count["tabindex"] == "-1"
+    assert page.select_one("[data-kompas-finder-toggle]").has_attr("hidden")  # no JS: open
+    assert client.get(kompas.url).content.decode().count('cc-kompas-tag"') == 0
