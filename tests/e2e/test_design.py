@@ -153,9 +153,7 @@ def test_kompas_finder_folds_on_phones_and_focuses_the_results(demo_site, new_vi
     phone.locator("#kompas-finder-filters input[type=checkbox]").first.check()
     phone.locator(".cc-kompas-finder__actions button[type=submit]").click()
     phone.wait_for_load_state("load")
-    phone.wait_for_function(
-        "document.activeElement && document.activeElement.id === 'kompas-finder-results'"
-    )
+    phone.locator("#kompas-finder-results:focus").wait_for()  # focus moved to the count
     assert phone.locator(".cc-kompas-tags a.cc-kompas-tag").count() == 1
 
     desktop = new_visitor(viewport={"width": 1440, "height": 900})

@@ -12,7 +12,10 @@
   var filters = document.getElementById("kompas-finder-filters");
 
   if (results && window.location.hash === "#finder" && window.location.search) {
-    results.focus({ preventScroll: false });
+    // After the load: the browser's own scroll to #finder would otherwise undo the focus.
+    var focusResults = function () { results.focus(); };
+    if (document.readyState === "complete") focusResults();
+    else window.addEventListener("load", function () { window.setTimeout(focusResults, 0); });
   }
 
   if (!toggle || !filters || !window.matchMedia) return;
