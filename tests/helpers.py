@@ -12,6 +12,11 @@ def soup(html):
     return BeautifulSoup(str(html), "html.parser")
 
 
+def article_of(html):
+    """A story page's ``<article>`` (what the page cache keeps; header and footer are outside)."""
+    return html.split("<article", 1)[1].split("</article>", 1)[0]
+
+
 def text_of(element):
     """The text a reader sees, whitespace collapsed."""
     return " ".join(element.get_text().split())

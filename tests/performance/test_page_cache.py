@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from benchmarks.synthetic import make_longread
 from comensha_content.models import Helpline
-from tests.helpers import record_consent
+from tests.helpers import article_of, record_consent
 
 
 @pytest.fixture
@@ -25,11 +25,6 @@ def story(site_root, cache_backend):
 def rename_helplines(new_name):
     """Edit the snippets a story shows without touching the story itself."""
     Helpline.objects.update(name=new_name)
-
-
-def article(html):
-    """The story's ``<article>``: what the page cache keeps."""
-    return html.split("<article", 1)[1].split("</article>", 1)[0]
 
 
 def test_without_the_setting_every_request_renders_the_latest_content(client, story):
@@ -49,13 +44,13 @@ def test_a_cached_article_is_served_until_the_story_is_published_again(client, s
         cached = client.get(story.url).content.decode()
     # The cached article (the body's blocks were not even loaded); the footer outside it is
     # always current, so it shows the new helpline names at once.
-    assert article(cached) == article(first)
+    assert article_of(cached) == article_of(first)
     assert "Renamed helpline" in cached.split("</article>", 1)[1]
     assert len(from_cache) < len(rendering) - 5
 
     story.save_revision().publish()
     html = client.get(story.url).content.decode()
-    assert "Renamed helpline" in article(html) and "Helpline 0" not in html
+    assert "Renamed helpline" in article_of(html) and "Helpline 0" not in html
 
 
 def test_a_preview_is_never_served_from_the_cache(client, story, settings):
