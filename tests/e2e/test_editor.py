@@ -135,7 +135,7 @@ def test_editor_composes_publishes_and_translates_a_story(
     fill_date(officer, "consent_date", TODAY)
     fill_date(officer, "review_date", TODAY + datetime.timedelta(days=700))
     officer.get_by_label("Nederlands").check()
-    officer.get_by_label("English").check()
+    officer.get_by_label("Engels").check()  # the Dutch admin names the languages in Dutch
     officer.locator('[name="internal_notes"]').fill("Formulier getekend (voorbeeld).")
     screenshot(officer, "consent-officer-records")
     officer.get_by_role("button", name="Toevoegen").click()
@@ -170,12 +170,12 @@ def test_editor_composes_publishes_and_translates_a_story(
 
     # Translate into English in wagtail-localize's editor, then publish the translation.
     page.goto(page.base + f"/admin/localize/submit/page/{story.pk}/")
-    page.get_by_label("English").check()
+    page.get_by_label("Engels").check()
     page.get_by_role("button", name="Verzenden").click()
     page.wait_for_url("**/admin/pages/*/edit/**")
     screenshot(page, "editor-translation")
     translate_segments(page, TRANSLATIONS)
-    page.get_by_role("button", name="Publiceer inEnglish").click()  # sic: Wagtail's label
+    page.get_by_role("button", name="Publiceer inEngels").click()  # sic: Wagtail's label
     expect(page.locator(".messages")).to_contain_text("gepubliceerd")
 
     english = LongreadPage.objects.get(
