@@ -191,8 +191,9 @@ def comensha_v3_urls(urls, wrappers=None):
     for pattern in patterns:
         wrapper = wrappers.get(getattr(pattern, "name", None))
         if isinstance(pattern, URLPattern):  # every view: query limits (search_limits.py)
-            callback = limit_v3_query(pattern.callback)
-            callback = wrapper(callback) if wrapper is not None else callback
+            # The query limits first (outermost): no wrapper reads a rejected parameter.
+            callback = wrapper(pattern.callback) if wrapper is not None else pattern.callback
+            callback = limit_v3_query(callback)
             pattern = URLPattern(
                 pattern.pattern, answer_head_like_get(callback), pattern.default_args, pattern.name
             )
