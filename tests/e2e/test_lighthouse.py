@@ -32,7 +32,10 @@ MINIMUM = {"performance": 90, "accessibility": 95, "best-practices": 95, "seo": 
 TIMEOUT = 600
 
 
+@pytest.fixture(scope="module")
 def lighthouse_modules():
+    """The pinned lighthouse's node_modules (before the demo is loaded: a missing node is told
+    at once)."""
     if shutil.which("node") is None or shutil.which("npm") is None:
         _missing("node and npm are needed for Lighthouse (apt-get install npm)")
     try:
@@ -83,8 +86,8 @@ def shortfalls(result):
     return lines
 
 
-def test_lighthouse_mobile_scores(demo_site):
-    modules = lighthouse_modules()
+def test_lighthouse_mobile_scores(lighthouse_modules, demo_site):
+    modules = lighthouse_modules
     if not os.access(CHROMIUM, os.X_OK):
         _missing(f"{CHROMIUM} is missing")
     pages = audited_pages()
