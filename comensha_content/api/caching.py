@@ -244,12 +244,14 @@ def conditional(request, response, validators):
 
 
 def requested_media_type(request):
-    """What the request asks the API for (``Accept`` and ``?format=``), as it asked.
+    """What the request asks the API for (``Accept`` and ``?format=``), before DRF negotiates.
 
     Part of the variant instead of DRF's negotiated media type, so a 304 is decided before DRF
-    negotiates anything; two spellings of one media type only get two ETags.
+    runs. Without "html" in ``Accept`` DRF can only answer JSON (or 406): one variant for all;
+    with it, the header itself (the browsable API may answer), so no two bodies share an ETag.
     """
-    return [request.META.get("HTTP_ACCEPT", ""), request.GET.get("format", "")]
+    accept = request.META.get("HTTP_ACCEPT", "")
+    return [accept if "html" in accept.lower() else "json", request.GET.get("format", "")]
 
 
 class ConditionalDetailMixin:
