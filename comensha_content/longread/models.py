@@ -299,7 +299,7 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The template caches the article with {% wagtailpagecache %} for this long (0: off).
+        # The template caches the article this long ({% pagecache_if %}; 0: off).
         context["page_cache_seconds"] = get_setting("PAGE_CACHE_SECONDS")
         return context
 
