@@ -31,7 +31,7 @@ from functools import wraps
 
 from django.db.models import F, Subquery
 from django.utils import timezone
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 from comensha_content.api.content_generation import content_generation
@@ -111,20 +111,17 @@ def request_variant(request, **extra):
     }
 
 
-def page_validators(request, pk, *, version, variant):
-    """``(etag, last_modified)`` of live page ``pk`` in one query, or None (let the view answer).
+#: The validators' query without the page's id, built once per process (building it, with its
+#: subqueries, cost more than running it); each request only adds ``pk=``.
+_PAGE_MARKS = None
 
-    None for a page that is missing, not live, or past its expiry: the full view decides what
-    those answer, without validators.
-    """
+
+def _build_page_marks():
+    global _PAGE_MARKS
     from wagtail.models import Page
 
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        return None
-    row = (
-        Page.objects.filter(pk=pk, live=True)
+    _PAGE_MARKS = (
+        Page.objects.filter(live=True)
         .annotate(language=F("locale__language_code"), **latest_log_marks())
         .values(
             "live_revision_id",
@@ -134,8 +131,23 @@ def page_validators(request, pk, *, version, variant):
             "model_log_mark",
             "page_log_mark",
         )
-        .first()
     )
+
+
+def page_validators(request, pk, *, version, variant):
+    """``(etag, last_modified)`` of live page ``pk`` in one query, or None (let the view answer).
+
+    None for a page that is missing, not live, or past its expiry: the full view decides what
+    those answer, without validators.
+    """
+
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    if _PAGE_MARKS is None:
+        _build_page_marks()
+    row = next(iter(_PAGE_MARKS.filter(pk=pk)), None)  # the primary key: no ordering needed
     if row is None or (row["expire_at"] is not None and row["expire_at"] <= timezone.now()):
         return None
     published = row["last_published_at"]
@@ -231,23 +243,46 @@ def conditional(request, response, validators):
     )
 
 
+def requested_media_type(request):
+    """What the request asks the API for (``Accept`` and ``?format=``), before DRF negotiates.
+
+    Part of the variant instead of DRF's negotiated media type, so a 304 is decided before DRF
+    runs. Without "html" in ``Accept`` DRF can only answer JSON (or 406): one variant for all;
+    with it, the header itself (the browsable API may answer), so no two bodies share an ETag.
+    """
+    accept = request.META.get("HTTP_ACCEPT", "")
+    return [accept if "html" in accept.lower() else "json", request.GET.get("format", "")]
+
+
 class ConditionalDetailMixin:
     """API v2 viewset mixin: detail responses carry ETag and Last-Modified and answer 304.
 
-    The validators come first (``validators(request, pk)``, one query); a matching request gets
-    its 304 before the object is loaded or serialised.
+    The validators come first (``validators(request, pk)``, one query); a request with matching
+    validators gets its 304 in ``dispatch``, before DRF's request handling (authentication,
+    content negotiation, parameter checks), the object's loading or serialisation.
     """
 
     def validators(self, request, pk):
         variant = request_variant(
-            request,
-            fields=request.GET.get("fields", ""),
-            media_type=getattr(request, "accepted_media_type", ""),
+            request, fields=request.GET.get("fields", ""), media_type=requested_media_type(request)
         )
         return page_validators(request, pk, version="v2", variant=variant)
 
+    def dispatch(self, request, *args, **kwargs):
+        action = getattr(self, "action_map", {}).get(request.method.lower())
+        if action == "detail_view" and "pk" in kwargs:
+            self._early_validators = self.validators(request, kwargs["pk"])  # detail_view's too
+            answer = not_modified(request, self._early_validators)
+            if answer is not None:
+                patch_vary_headers(answer, ("Accept",))  # as DRF's answers
+                return answer
+        return super().dispatch(request, *args, **kwargs)
+
     def detail_view(self, request, pk):
-        validators = self.validators(request, pk)
+        if hasattr(self, "_early_validators"):
+            validators = self._early_validators
+        else:
+            validators = self.validators(request, pk)
         answer = not_modified(request, validators)
         if answer is not None:
             return answer
@@ -260,9 +295,7 @@ class ConditionalRecommendationMixin(ConditionalDetailMixin):
 
     def validators(self, request, pk):
         variant = request_variant(
-            request,
-            fields=request.GET.get("fields", ""),
-            media_type=getattr(request, "accepted_media_type", ""),
+            request, fields=request.GET.get("fields", ""), media_type=requested_media_type(request)
         )
         return recommendation_validators(request, pk, variant=variant)
 

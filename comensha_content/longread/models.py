@@ -75,6 +75,22 @@ class LongreadIndexPage(SearchEngineVisibilityMixin, BasePage):
             .order_by("path")
         )
 
+    def route(self, request, path_components):
+        """A story and what its page shows beside the body (hero image, role, form of
+        exploitation, with their locales) in one query, instead of Wagtail's two plus one per
+        relation; anything else (or nothing) is routed by Wagtail as usual."""
+        if path_components:
+            story = (
+                LongreadPage.objects.child_of(self)
+                .select_related("locale", *LongreadPage.api_select_related)
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if story is not None:
+                story._cached_parent_obj = self  # as Wagtail's route() does
+                return story.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def filter_options(self):
         """Filter choices in this page's language (codes are the same in every language)."""
         return {
@@ -270,9 +286,20 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
     filterset_class = StoryFilterSet
     api_filter_parameters = StoryFilterSet.api_parameters()
 
+    def serve(self, request, *args, **kwargs):
+        """Rendered in one ``bulk_scope``: lookups the blocks share (view restrictions, locales,
+        the active locale) are made once per response, not once per block type."""
+        from comensha_content.core.bulk_scope import bulk_scope
+
+        with bulk_scope():
+            response = super().serve(request, *args, **kwargs)
+            if callable(getattr(response, "render", None)) and not response.is_rendered:
+                response.render()
+        return response
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The template caches the article with {% wagtailpagecache %} for this long (0: off).
+        # The template caches the article this long ({% pagecache_if %}; 0: off).
         context["page_cache_seconds"] = get_setting("PAGE_CACHE_SECONDS")
         return context
 
@@ -336,6 +363,20 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
             caption=self.hero_image_caption,
             credit=self.hero_image_credit,
         )
+
+    @cached_property
+    def localized_role(self):
+        """The role in the served language (no query when it is already in that language)."""
+        from comensha_content.core.locales import localized_instance
+
+        return localized_instance(self.role)[0]
+
+    @cached_property
+    def localized_form_of_exploitation(self):
+        """The form of exploitation in the served language, as ``localized_role``."""
+        from comensha_content.core.locales import localized_instance
+
+        return localized_instance(self.form_of_exploitation)[0]
 
     @property
     def api_role(self):

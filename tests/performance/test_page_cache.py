@@ -7,6 +7,7 @@ Every test runs twice: with a local-memory cache and with the real Redis server
 """
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -32,6 +33,30 @@ def test_without_the_setting_every_request_renders_the_latest_content(client, st
     rename_helplines("Renamed helpline")
     html = client.get(story.url).content.decode()
     assert "Renamed helpline" in html and "Helpline 0" not in html
+
+
+def test_without_the_setting_the_article_never_touches_the_cache(
+    client, story, monkeypatch, settings
+):
+    """Django's cache tag would read and write the cache even at 0 s (two Redis round trips)."""
+    from django.core.cache.backends.base import BaseCache
+
+    fragment_calls = []
+    for name in ("get", "set", "add"):
+        original = getattr(type(caches["default"]), name)
+
+        def spy(self, key, *args, _original=original, _name=name, **kwargs):
+            if str(key).startswith("template.cache.") and "cc-story" in str(key):
+                fragment_calls.append((_name, key))
+            return _original(self, key, *args, **kwargs)
+
+        monkeypatch.setattr(type(caches["default"]), name, spy)
+    assert isinstance(caches["default"], BaseCache)
+    assert "Helpline 0" in client.get(story.url).content.decode()
+    assert fragment_calls == []
+    settings.COMENSHA_CONTENT_PAGE_CACHE_SECONDS = 300  # the spy sees the cache when it is on
+    client.get(story.url)
+    assert [name for name, _key in fragment_calls][:2] == ["get", "set"]
 
 
 def test_a_cached_article_is_served_until_the_story_is_published_again(client, story, settings):
