@@ -54,7 +54,6 @@ def chapters_five_to_eight(images, pages, document):
             'such reports <a href="#fn-comensha">[2]</a>. A report is not a criminal complaint: '
             "Daan could decide for himself whether and when to talk to the police.",
         ),
-        copy(longread.FACT_REPORTS_2019),
         perspective(
             ("OPSPORING", "INVESTIGATION"),
             "Ruud",
@@ -67,6 +66,7 @@ def chapters_five_to_eight(images, pages, document):
                 "Only when someone has a safe place can they tell what happened.",
             ),
         ),
+        copy(longread.FACT_REPORTS_2019),
         perspective(
             ("VERVOLGING", "PROSECUTION"),
             "Fatma",
@@ -344,7 +344,7 @@ def source(code, title, publisher, url, year, note=("", "")):
         {
             "code": code,
             "title": t(*title),
-            "publisher": t.same(publisher) if publisher else "",
+            "publisher": t(*publisher),
             "url": url,
             "year": year,
             "note": t(*note) if note[0] else "",
@@ -356,7 +356,7 @@ SOURCES = [
     source(
         "rapporteur",
         ("Cijfers over slachtoffers van mensenhandel", "Figures on victims of human trafficking"),
-        "Nationaal Rapporteur Mensenhandel",
+        ("Nationaal Rapporteur Mensenhandel", "National Rapporteur on Trafficking in Human Beings"),
         "https://www.nationaalrapporteur.nl/",
         2021,
         (
@@ -369,14 +369,14 @@ SOURCES = [
     source(
         "comensha",
         ("Meldingen van mogelijke slachtoffers", "Reports of possible victims"),
-        "CoMensha",
+        ("CoMensha", "CoMensha"),
         "https://www.comensha.nl/",
         2019,
     ),
     source(
         "kompas",
         ("Kompas Aanpak Mensenhandel", "Kompas Aanpak Mensenhandel"),
-        "VNG",
+        ("VNG", "VNG"),
         "https://kompasaanpakmensenhandel.vng.nl/",
         2020,
     ),
@@ -386,7 +386,7 @@ SOURCES = [
             "Uitspraak over een sluiting op verdenking van mensenhandel, ECLI:NL:RVS:2017:1317",
             "Ruling on a closure on suspicion of human trafficking, ECLI:NL:RVS:2017:1317",
         ),
-        "Raad van State",
+        ("Raad van State", "Council of State"),
         "",
         2017,
     ),
