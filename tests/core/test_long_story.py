@@ -136,3 +136,10 @@ def test_calls_to_action_and_the_document_work_in_english(story, client):
     response = client.get(document.url)
     assert response.status_code == 200
     assert b"033 448 11 86" in b"".join(response.streaming_content)
+
+
+def test_the_sources_have_one_heading_in_each_language(client):
+    for url, heading in ((NL_URL, "Bronnen"), (EN_URL, "Sources")):
+        html = client.get(url).content.decode()
+        assert len(re.findall(rf"<h2[^>]*>{heading}</h2>", html)) == 1, url
+        assert html.count('class="cc-sources"') == 1, url

@@ -50,11 +50,6 @@ def test_every_block_of_the_long_story_is_shown_and_the_contents_list_the_chapte
     assert page.guard.unexpected() == []  # nothing from another host, not even the video
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=".cc-image__credit has white-space: nowrap (blocks.css): a long credit is wider than "
-    "a phone; HANDOFF-longstory.md",
-)
 def test_the_long_story_opened_all_the_way_never_scrolls_sideways(demo_site, new_visitor):
     problems = {}
     for width in (320, 390, 1440):
