@@ -259,7 +259,7 @@ def _leaf_input(block, value, loc, errors):
             field.clean(value)
         block.to_python(value)
     except ValidationError as error:
-        errors.add(loc, " ".join(error.messages), error.code or "invalid")
+        errors.add(loc, " ".join(error.messages), getattr(error, "code", None) or "invalid")
         return None
     except Exception:  # noqa: BLE001 - any value a field block cannot read is the client's error
         errors.add(loc, _leaf_message(block, value))

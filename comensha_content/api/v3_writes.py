@@ -250,8 +250,18 @@ def problem(errors):
         {"type": code, "loc": list(loc), "path": path_text(loc), "msg": message}
         for loc, code, message in errors
     ]
-    detail = "; ".join(f"{item['path']}: {item['msg']}" for item in items)
+    detail = "; ".join(
+        f"{item['path']}: {item['msg']}" if item["path"] else item["msg"] for item in items
+    )
     return problem_response(status=422, detail=detail, errors=items)
+
+
+def _authenticated(request):
+    """Whether the request's bearer token is one Wagtail's writes accept: only then is the body
+    read here (an anonymous write is Wagtail's 401, before any parsing or validation)."""
+    from wagtail.api.v3.auth import BearerTokenAuth
+
+    return BearerTokenAuth()(request) is not None
 
 
 def guard_writes(view):
@@ -259,13 +269,17 @@ def guard_writes(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("POST", "PATCH", "PUT"):
+        if request.method not in ("POST", "PATCH", "PUT") or not _authenticated(request):
             return view(request, *args, **kwargs)
         with translation.override(request_language(request)):
             try:
                 payload = json.loads(request.body or b"{}")
             except (ValueError, UnicodeDecodeError):
                 payload = None
+            except RecursionError:  # nested deeper than Python's parser goes: Wagtail's 400
+                from wagtail.api.v3.errors import problem_response
+
+                return problem_response(status=400, detail="Cannot parse request body")
             if isinstance(payload, dict) and "actions/" not in request.path:
                 model = _target_model(request, kwargs, payload)
                 if model is not None and model in _write_models:

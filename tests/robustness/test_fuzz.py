@@ -169,24 +169,40 @@ def query_strings(relevant):
 
 # --- Targets -----------------------------------------------------------------------------------
 
+
+def page_models():
+    """Every page type of the demo's project (the package's and the site's), not Wagtail's root."""
+    from wagtail.models import Page, get_page_models
+
+    return [model for model in get_page_models() if model is not Page]
+
+
 #: Page types and languages, for one HTML target each (a type the demo lacks is skipped).
 PAGE_TARGETS = [
-    f"page:{model._meta.label}:{language}"
-    for model in package_page_models()
-    for language in ("nl", "en")
-] + ["page:home.HomePage:nl", "page:home.HomePage:en"]
+    f"page:{model._meta.label}:{language}" for model in page_models() for language in ("nl", "en")
+]
 
-#: Card views and downloads of each Kompas card page type, the tracker's CSV and detail views.
+
+def subpage_routes():
+    """``(route, page type label)`` of every sub-URL of a routable page type (RoutablePageMixin)
+    but its own URL: routes with parameters as a template (``r/{pk}/``)."""
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    routes = []
+    for model in page_models():
+        if not issubclass(model, RoutablePageMixin):
+            continue
+        for pattern in model.get_subpage_urls():
+            route = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", str(pattern.pattern))
+            if route:
+                routes.append((route, model._meta.label))
+    return routes
+
+
+#: Sub-URLs (Kompas cards and their downloads, the tracker's CSV and recommendation pages).
 SUBPAGE_TARGETS = [
-    f"{view}:{label}:{language}"
-    for view, label in (
-        ("sub:card/", "comensha_content.KompasChapterPage"),
-        ("sub:card/download/", "comensha_content.KompasChapterPage"),
-        ("sub:card/", "comensha_content.InstrumentPage"),
-        ("sub:card/download/", "comensha_content.InstrumentPage"),
-        ("sub:export-csv/", "comensha_content.RecommendationIndexPage"),
-        ("recommendation", "comensha_content.RecommendationIndexPage"),
-    )
+    f"sub:{route}:{label}:{language}"
+    for route, label in subpage_routes()
     for language in ("nl", "en")
 ]
 
@@ -297,17 +313,19 @@ def resolve(target):
     if kind == "sub":
         subpath, label, language = rest.split(":")
         page = _live(label, language)
-        return page and page.url + subpath
-    if kind == "recommendation":
-        label, language = rest.rsplit(":", 1)
-        tracker = _live(label, language)
-        recommendation = (
-            _model("comensha_content.Recommendation")
-            .objects.public()
-            .filter(locale__language_code=language)
-        )
-        return tracker and tracker.recommendation_url(recommendation.first())
+        return page and page.url + subpath.format_map(_subpage_values(language))
     raise ValueError(target)
+
+
+def _subpage_values(language):
+    """A real value for each parameter of a sub-URL: a recommendation ``pk`` in ``language``."""
+    recommendation = (
+        _model("comensha_content.Recommendation")
+        .objects.public()
+        .filter(locale__language_code=language)
+        .first()
+    )
+    return {"pk": recommendation.pk}
 
 
 def _v3_parameters(client):
@@ -345,10 +363,10 @@ def relevant_names(target, url, client):
     kind, _, rest = target.partition(":")
     if kind in ("page", "sub"):
         label = rest.split(":")[-2]
+        if rest.startswith("r/"):  # a recommendation's page links back to the filtered tracker
+            label = "comensha_content.Recommendation"
         filterset = getattr(_model(LISTED_MODELS.get(label, label)), "filterset_class", None)
         return {"page", *(filterset.base_filters if filterset else ())}
-    if kind == "recommendation":
-        return {"page", *RecommendationFilterSet.base_filters}
     if rest.startswith("api/v3/"):
         return _v3_parameters(client).get("/" + rest, set())
     viewset = getattr(resolve_path(url.split("?")[0]).func, "cls", None)
@@ -407,9 +425,11 @@ def test_every_kind_of_target_is_fuzzed():
         "page:comensha_content.LongreadPage:en",
         "page:comensha_content.KompasPage:nl",
         "page:comensha_content.RecommendationIndexPage:en",
+        "page:home.HomePage:nl",
         "sub:card/download/:comensha_content.InstrumentPage:nl",
+        "sub:card/:comensha_content.KompasChapterPage:en",
         "sub:export-csv/",
-        "recommendation:",
+        "sub:r/{pk}/:comensha_content.RecommendationIndexPage:en",
         "api:api/v2/pages/",
         "api:api/v2/pages/find/",
         "api-overflow:api/v2/pages/{pk}/",
