@@ -8,7 +8,7 @@ in one query, so a 304 costs a fraction of a full answer. The ETag is a digest o
   marks and its report's), so republishing changes it even when the body comes out the same;
 - the site's *content generation*: a token in Django's cache renewed whenever content a page
   may show changes without the page being republished (a snippet, an image, a term, a consent
-  record, a linked page published, moved or unpublished; ``content_generation.py``), plus the
+  record, a linked page published, moved or unpublished; ``core/content_generation.py``), plus the
   newest entries of Wagtail's audit logs for such changes, read in the same query, so a change
   made in another process shows even with a per-process cache;
 - the variant: API version, host, served locale, ``?fields=``, the resolved rich text format,
@@ -23,6 +23,10 @@ clients should revalidate with ``If-None-Match``; Django's ``get_conditional_res
 API v2 detail views get this from ``ConditionalDetailMixin``; API v3's page detail through
 ``v3_urls.comensha_v3_urls(api.urls)`` in a site's URLconf, which wraps that one view (no
 patching of Wagtail).
+
+The validators' state and digest are ``core.page_state``'s; the same key serves the revision
+cache (``core.revision_cache``): a 200 of an API v2 detail of a page type with
+``revision_cached = True`` is its ETag's serialised data, kept in Django's cache.
 """
 
 from functools import wraps
