@@ -165,6 +165,10 @@ def prepare(client, url, *, revalidate=False):
 
 def timed_get(client, item):
     """One request: ``(wall ms, CPU ms)``. CPU is this process's (in-process SQLite's included)."""
+    if item.get("cold"):  # the cache emptied before the request (not timed)
+        from django.core.cache import cache
+
+        cache.clear()
     wall, cpu = time.perf_counter(), time.process_time()
     response = client.get(item["url"], **item["headers"])
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
@@ -187,7 +191,11 @@ def measure_side_by_side(client, items, repeat):
         walls = [wall for wall, _cpu in timings[key]]
         cpus = [cpu for _wall, cpu in timings[key]]
         results[key] = {
-            **{name: value for name, value in item.items() if name not in ("headers", "expected")},
+            **{
+                name: value
+                for name, value in item.items()
+                if name not in ("headers", "expected", "cold")
+            },
             "median_ms": round(statistics.median(walls), 2),
             "min_ms": round(min(walls), 2),
             "cpu_median_ms": round(statistics.median(cpus), 2),
@@ -276,8 +284,21 @@ def run(args):
                 items["ours_api_v3_304"] = prepare(client, story_v3, revalidate=True)
             # Every request of a row round-robin: story and baseline side by side in time.
             row.update(measure_side_by_side(client, items, args.repeat))
-            with override_settings(COMENSHA_CONTENT_PAGE_CACHE_SECONDS=300):
-                row["ours_html_cached"] = measure(client, story.url, args.repeat)
+            # What a render costs without the revision cache: switched off (other caches warm),
+            # and with the whole cache emptied before each request (cold), side by side.
+            with override_settings(COMENSHA_CONTENT_PAGE_CACHE_SECONDS=0):
+                uncached = {
+                    "ours_html_uncached": prepare(client, story.url),
+                    "ours_api_v2_uncached": prepare(client, story_v2),
+                }
+                row.update(measure_side_by_side(client, uncached, args.repeat))
+            cold = {
+                "ours_html_cold": {**prepare(client, story.url), "cold": True},
+                "baseline_html_cold": {**prepare(client, baseline.url), "cold": True},
+                "ours_api_v2_cold": {**prepare(client, story_v2), "cold": True},
+                "baseline_api_v2_cold": {**prepare(client, baseline_v2), "cold": True},
+            }
+            row.update(measure_side_by_side(client, cold, args.repeat))
             row["load_after"] = load_average()
             results["stories"].append(row)
         listing_url = "/api/v2/pages/?type=comensha_content.LongreadPage&fields=*&limit=20"
@@ -335,13 +356,19 @@ def report(results):
         for what, ours_key, base_key in (
             ("HTML", "ours_html", "baseline_html"),
             ("API v2 detail", "ours_api_v2", "baseline_api_v2"),
+            ("HTML uncached", "ours_html_uncached", "baseline_html"),
+            ("v2 uncached", "ours_api_v2_uncached", "baseline_api_v2"),
+            ("HTML cold", "ours_html_cold", "baseline_html_cold"),
+            ("API v2 cold", "ours_api_v2_cold", "baseline_api_v2_cold"),
             ("API v2 304", "ours_api_v2_304", "ours_api_v2"),
+            ("v2 304/render", "ours_api_v2_304", "ours_api_v2_uncached"),
             ("API v3 304", "ours_api_v3_304", "ours_api_v3"),
         ):
             if ours_key not in row:
                 continue
             ours, base = row[ours_key], row[base_key]
             note = "   (vs its full 200 answer)" if "304" in what else ""
+            note = "   (vs an uncached render)" if "render" in what else note
             lines.append(
                 f"{row['blocks']:>6} {what:<14} {ours['median_ms']:>9.1f} "
                 f"{base['median_ms']:>9.1f} {ratio(ours, base):>6} "
@@ -350,7 +377,7 @@ def report(results):
                 f"{base['queries_warm']:>7} {ours['queries_cold']:>8}/{base['queries_cold']:<8}"
                 f"{note}"
             )
-        for what, key in (("HTML cached", "ours_html_cached"), ("API v3 detail", "ours_api_v3")):
+        for what, key in (("API v3 detail", "ours_api_v3"),):
             if key in row:
                 ours = row[key]
                 lines.append(

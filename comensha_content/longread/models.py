@@ -282,13 +282,18 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
     # A translation starts with the source's shown name, editable (core.prefilled_translations)
     translation_prefilled_fields = ("shown_name",)
 
+    #: API v2 details of stories are kept per live revision (core.revision_cache).
+    revision_cached = True
+
     #: Query parameters of the index page and API v2 (comensha_content.core.listing).
     filterset_class = StoryFilterSet
     api_filter_parameters = StoryFilterSet.api_parameters()
 
     def serve(self, request, *args, **kwargs):
         """Rendered in one ``bulk_scope``: lookups the blocks share (view restrictions, locales,
-        the active locale) are made once per response, not once per block type."""
+        the active locale) are made once per response, not once per block type. The article
+        comes from the revision cache when it can (``{% revision_cache %}``,
+        ``core.revision_cache``), after the consent check (``ConsentSubjectMixin.serve``)."""
         from comensha_content.core.bulk_scope import bulk_scope
 
         with bulk_scope():
@@ -296,12 +301,6 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
             if callable(getattr(response, "render", None)) and not response.is_rendered:
                 response.render()
         return response
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The template caches the article this long ({% pagecache_if %}; 0: off).
-        context["page_cache_seconds"] = get_setting("PAGE_CACHE_SECONDS")
-        return context
 
     #: What the computed API fields read, loaded with each page of an API listing (api.v2).
     api_select_related = ("hero_image", "role__locale", "form_of_exploitation__locale")

@@ -1,40 +1,39 @@
-"""``{% pagecache_if seconds "name" vary... %}``: Wagtail's ``{% wagtailpagecache %}``, skipped at 0.
+"""``{% revision_cache "name" %}...{% endrevision_cache %}``: a page's fragment, kept per revision.
 
-Django's cache tag reads and writes the cache even with a timeout of 0 (a miss, then a set that
-expires at once: with Redis two round trips per request, and the whole fragment pickled). With
-COMENSHA_CONTENT_PAGE_CACHE_SECONDS at 0 (the default) the fragment is rendered without touching
-the cache; otherwise it is exactly ``{% wagtailpagecache %}`` (previews are never cached).
+The fragment is rendered once per live revision and variant and then read from Django's cache
+(``core.revision_cache``: keyed like the API's ETags, so every change that renews an ETag renews
+the key). Rendered every time for previews, signed-in users, requests with credentials or a
+session, pages under a view restriction, and when ``COMENSHA_CONTENT_PAGE_CACHE_SECONDS`` is 0.
+The template's context must hold ``request`` and ``page``.
 """
 
 from django import template
-from django.template import TemplateSyntaxError, VariableDoesNotExist
-from wagtail.templatetags.wagtail_cache import WagtailPageCacheNode
+from django.template import TemplateSyntaxError
+
+from comensha_content.core import revision_cache
 
 register = template.Library()
 
 
-class PageCacheIfNode(WagtailPageCacheNode):
+class RevisionCacheNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
     def render(self, context):
-        try:
-            if int(self.expire_time_var.resolve(context)) == 0:
-                return self.nodelist.render(context)
-        except (VariableDoesNotExist, TypeError, ValueError):
-            pass  # None (forever) is cached; Django's tag reports what is wrong
-        return super().render(context)
+        page = context.get("page")
+        key = None
+        if page is not None:
+            key = revision_cache.article_key(context.get("request"), page, self.name)
+        return revision_cache.cached(key, lambda: self.nodelist.render(context))
 
 
-@register.tag("pagecache_if")
-def do_pagecache_if(parser, token):
-    """Parsed as Django's ``{% cache %}``: expire time, fragment name, vary-on values."""
-    nodelist = parser.parse(("endpagecache_if",))
+@register.tag("revision_cache")
+def do_revision_cache(parser, token):
+    """``{% revision_cache "cc-story" %}``: the fragment's name (a quoted string)."""
+    nodelist = parser.parse(("endrevision_cache",))
     parser.delete_first_token()
     tokens = token.split_contents()
-    if len(tokens) < 3:
-        raise TemplateSyntaxError(f"{tokens[0]!r} tag requires at least 2 arguments.")
-    return PageCacheIfNode(
-        nodelist,
-        parser.compile_filter(tokens[1]),
-        tokens[2],  # fragment name, not resolved
-        [parser.compile_filter(token) for token in tokens[3:]],
-        None,  # the default (or "template_fragments") cache, as {% wagtailpagecache %}
-    )
+    if len(tokens) != 2 or tokens[1][0] not in "\"'" or tokens[1][0] != tokens[1][-1]:
+        raise TemplateSyntaxError(f"{tokens[0]!r} tag takes one quoted fragment name.")
+    return RevisionCacheNode(nodelist, tokens[1][1:-1])

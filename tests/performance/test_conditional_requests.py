@@ -16,6 +16,15 @@ from tests.helpers import record_consent
 MAX_304_QUERIES = 2
 
 
+@pytest.fixture(autouse=True)
+def rendered_answers(settings):
+    """Full answers serialised each time (the revision cache off): the 304 must skip that work.
+
+    With the cache on, a full answer costs the 304's query too (``test_revision_cache.py``).
+    """
+    settings.COMENSHA_CONTENT_PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def story(site_root):
     story = make_longread(site_root, 1000)
