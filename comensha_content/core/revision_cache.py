@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from comensha_content import __version__
 from comensha_content.core.conf import get_setting
 from comensha_content.core.page_state import page_state, state_digest
 
@@ -71,6 +72,7 @@ def article_key(request, page, name):
         return None
     variant = {
         "fragment": name,
+        "release": __version__,  # a new release's templates never reuse an older entry
         "host": request.get_host(),
         "scheme": request.scheme,
         "language": translation.get_language(),
@@ -95,7 +97,8 @@ def detail_key(request, validators, *extra):
         or not is_shared_request(request)
     ):
         return None
-    return f"{KEY_PREFIX}detail:{validators[0].strip(chr(34))}:{':'.join(map(str, extra))}"
+    etag = validators[0].strip(chr(34))
+    return f"{KEY_PREFIX}detail:{__version__}:{etag}:{':'.join(map(str, extra))}"
 
 
 def cached(key, compute):

@@ -176,3 +176,22 @@ def test_switched_off_every_request_renders(client, story, settings):
     assert block_templates(client.get(story.url))
     Helpline.objects.update(name="Renamed quietly")
     assert "Renamed quietly" in article_of(client.get(story.url).content.decode())
+
+
+def test_the_renew_command_re_renders_after_a_template_change(client, story):
+    from django.core.management import call_command
+
+    client.get(story.url)
+    Helpline.objects.update(name="Renamed quietly")  # like a changed template: no signal
+    assert "Renamed quietly" not in article_of(client.get(story.url).content.decode())
+    call_command("comensha_renew_content", stdout=__import__("io").StringIO())
+    assert "Renamed quietly" in article_of(client.get(story.url).content.decode())
+
+
+def test_a_new_release_never_reuses_an_older_entry(client, story, monkeypatch):
+    from comensha_content.core import revision_cache
+
+    client.get(story.url)
+    Helpline.objects.update(name="Renamed quietly")
+    monkeypatch.setattr(revision_cache, "__version__", "99.0.0")
+    assert "Renamed quietly" in article_of(client.get(story.url).content.decode())
