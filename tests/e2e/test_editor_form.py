@@ -1,5 +1,8 @@
 """The story form in the browser: a pull quote's character count warns past 200 characters
-without blocking the save, and a fact's number field accepts Dutch notation as typed."""
+without blocking the save, a fact's number field accepts Dutch notation as typed, and after a
+refused save each tab counts its own errors and focus is on the first one."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -33,3 +36,78 @@ def test_pull_quote_counts_characters_and_warns_past_200(demo_site, new_visitor)
     assert number.get_attribute("inputmode") == "decimal"
     number.fill("1.500,5")
     expect(number).to_have_value("1.500,5")  # a number input would have dropped it
+
+
+#: What a tab's panel shows as errors (Wagtail's own selector for its counts).
+ERRORS = ":not([hidden]):is(.error-message,.help-critical)"
+
+
+def editors_member_browser(new_visitor):
+    """A browser logged in as a member of Wagtail's default "Editors" group, and nothing else."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("redacteur", "r@example.org", "redacteur-wachtwoord")
+    user.groups.add(Group.objects.get(name="Editors"))
+    page = new_visitor(viewport={"width": 1280, "height": 900})
+    log_in(page, "redacteur", "redacteur-wachtwoord")
+    return page
+
+
+@pytest.mark.parametrize(
+    "role, action",
+    [
+        # Editors cannot publish: they send the story to the moderators, which validates it too
+        ("editor", "Stuur door naar Moderators approval"),
+        ("superuser", "Publiceren"),
+    ],
+)
+def test_refused_save_counts_errors_on_their_own_tab_and_focuses_the_first(
+    demo_site, new_visitor, role, action
+):
+    from comensha_content.models import LongreadPage
+
+    story = LongreadPage.objects.filter(locale=demo_site.source_locale).first()
+    if role == "editor":
+        page = editors_member_browser(new_visitor)
+    else:
+        page = new_visitor(viewport={"width": 1280, "height": 900})
+        log_in(page)
+    page.goto(page.base + f"/admin/pages/{story.pk}/edit/")
+    page.get_by_role("tab", name="Promoten").click()
+    page.locator('[name="slug"]').fill("")  # one error on "Promoten"
+    page.get_by_role("tab", name="Verhaal").click()
+    page.locator('[name="lede"]').fill("")  # a plain field on "Verhaal"
+    add_block(page, "Feit")  # and a block in the body: number, label and source
+    page.locator('[name$="-value-value"]').last.fill("1.5.0")
+    page.wait_for_load_state("networkidle")
+    page.locator("footer").get_by_role("button", name="Meer acties").click()
+    page.locator("footer").get_by_role("button", name=action).click()
+
+    expect(page.locator(".messages .error")).to_contain_text("validatiefouten")
+    story_tab = page.get_by_role("tab", name="Verhaal")
+    promote_tab = page.get_by_role("tab", name="Promoten")
+    # Screen readers hear the count with the tab's name; the number shown is hidden from them.
+    expect(story_tab).to_have_accessible_name("Verhaal (4 foutmeldingen)")
+    expect(promote_tab).to_have_accessible_name("Promoten (1 foutmelding)")
+    expect(story_tab.locator("[data-w-count-target=total]")).to_have_text("4")
+    expect(promote_tab.locator("[data-w-count-target=total]")).to_have_text("1")
+    for tab, count in ((story_tab, 4), (promote_tab, 1)):
+        panel = page.locator("#" + tab.get_attribute("aria-controls"))
+        expect(panel.locator(ERRORS)).to_have_count(count)
+
+    # Focus is on the first error, on its tab, and the field is read with its error.
+    lede = page.locator('[name="lede"]')
+    expect(lede).to_be_focused()
+    expect(story_tab).to_have_attribute("aria-selected", "true")
+    expect(lede).to_have_attribute("aria-invalid", "true")
+    expect(lede).to_have_accessible_description(re.compile("Dit is een verplicht veld"))
+    number = page.locator('[name$="-value-value"]').last
+    expect(number).to_have_attribute("aria-invalid", "true")
+    expect(number).to_have_accessible_description(re.compile("Groepeer duizendtallen per drie"))
+
+    # From another tab, "Go to the first error" brings the editor back to the field.
+    promote_tab.click()
+    expect(lede).to_be_hidden()
+    page.locator(".messages").get_by_role("button", name="Ga naar eerste fout").click()
+    expect(story_tab).to_have_attribute("aria-selected", "true")
+    expect(lede).to_be_focused()
