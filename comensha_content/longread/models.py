@@ -32,6 +32,7 @@ from comensha_content.core.text_stats import count_words, iter_text, reading_min
 from comensha_content.core.translation_panels import TranslationStatusPanel
 from comensha_content.longread.choices import NarratorKind
 from comensha_content.longread.editor_suggestions import EditorSuggestionsPanel
+from comensha_content.longread.forms import LongreadPageForm
 from comensha_content.longread.filters import StoryFilterSet
 from comensha_content.safety.consent_lifecycle import ConsentSubjectMixin
 from comensha_content.safety.consent_panels import ConsentStatusPanel
@@ -39,6 +40,16 @@ from comensha_content.safety.models import SearchEngineVisibilityMixin
 from comensha_content.taxonomy.models import FormOfExploitation, Role
 
 INTRO_FEATURES = ["bold", "italic", "link"]
+
+HERO_ALT_REQUIRED = _(
+    "Describe the hero image for people who cannot see it, here or in the image's description "
+    "under Images, or tick 'hero image is decorative' if it adds nothing to the story. A draft "
+    "can be saved without it."
+)
+HERO_ALT_HELP = _(
+    "What the image shows, for people who cannot see it. Leave empty to use the description "
+    "saved with the image under Images. Needed before publishing, unless the image is decorative."
+)
 
 
 class LongreadIndexPage(SearchEngineVisibilityMixin, BasePage):
@@ -216,6 +227,7 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
     )
 
     template = "comensha_content/longread/longread_page.html"
+    base_form_class = LongreadPageForm
     parent_page_types = ["comensha_content.LongreadIndexPage"]
     subpage_types = []
 
@@ -224,7 +236,7 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),
-                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_alt", help_text=HERO_ALT_HELP),
                 FieldPanel("hero_image_decorative"),
                 FieldPanel("hero_image_caption"),
                 FieldPanel("hero_image_credit"),
@@ -349,6 +361,34 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
         """Reading time in whole minutes at COMENSHA_CONTENT_WORDS_PER_MINUTE."""
         return reading_minutes(self.word_count, get_setting("WORDS_PER_MINUTE"))
 
+    # -- the hero image's text alternative --------------------------------------------
+    @property
+    def hero_alt(self):
+        """The hero's alt attribute: the story's alt text, else the image's own description
+        (written once, in the image library); empty for a decorative image."""
+        from comensha_content.blocks.media import image_description
+
+        if self.hero_image_decorative or self.hero_image is None:
+            return ""
+        return (self.hero_image_alt or "").strip() or image_description(self.hero_image)
+
+    @staticmethod
+    def hero_alt_problem(image, alt, decorative):
+        """Why a hero image chosen with ``alt`` and ``decorative`` may not be published, or None."""
+        from comensha_content.blocks.media import image_description
+
+        if image is None or decorative or (alt or "").strip() or image_description(image):
+            return None
+        return HERO_ALT_REQUIRED
+
+    def publish_problems(self):
+        """Bulk publishing (core.publishing) refuses what the story's form refuses."""
+        problems = list(super().publish_problems())
+        problem = self.hero_alt_problem(
+            self.hero_image, self.hero_image_alt, self.hero_image_decorative
+        )
+        return problems + ([problem] if problem else [])
+
     # -- API representations ----------------------------------------------------------
     @property
     def api_hero_image(self):
@@ -358,7 +398,7 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
             return None
         return image_representation(
             self.hero_image,
-            alt=self.hero_image_alt,
+            alt=self.hero_alt,
             decorative=self.hero_image_decorative,
             caption=self.hero_image_caption,
             credit=self.hero_image_credit,
