@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from comensha_content.blocks import FactsBlock, SourcesBlock, StoryBodyBlock, table_of_contents
+from comensha_content.blocks.people import PSEUDONYM_HELP
 from comensha_content.blocks.choosers import PageChooserBlock
 from comensha_content.core.conf import get_setting
 from comensha_content.core.listing import BadFilterValue
@@ -246,15 +247,24 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("narrator_kind"),
-                FieldPanel("shown_name"),
-                FieldPanel("shown_name_is_pseudonym"),
+                # One wording for changed names: the testimony and pull quote blocks' own
+                FieldPanel(
+                    "shown_name",
+                    help_text=_("The first name shown to readers, usually a changed name."),
+                ),
+                FieldPanel(
+                    "shown_name_is_pseudonym",
+                    heading=_("The name is changed"),
+                    help_text=PSEUDONYM_HELP,
+                ),
                 FieldPanel("role"),
                 FieldPanel("form_of_exploitation"),
                 FieldPanel("region"),
             ],
             heading=_("Narrator"),
         ),
-        FieldPanel("content_warning"),
+        # Not "Content warning" alone: that is the block for one passage in the body
+        FieldPanel("content_warning", heading=_("Content warning for the whole story")),
         FieldPanel("plain_language_summary"),
         FieldPanel("body"),
         FieldPanel("sources"),
