@@ -42,53 +42,91 @@ def test_pull_quote_counts_characters_and_warns_past_200(demo_site, new_visitor)
 ERRORS = ":not([hidden]):is(.error-message,.help-critical)"
 
 
-def editors_member_browser(new_visitor):
-    """A browser logged in as a member of Wagtail's default "Editors" group, and nothing else."""
-    from django.contrib.auth.models import Group, User
+#: What the admin calls things, in the editor's language (Wagtail's catalogs and ours).
+ADMIN_WORDS = {
+    "nl": {
+        "story": "Verhaal",
+        "promote": "Promoten",
+        "more": "Meer acties",
+        "publish": "Publiceren",
+        "submit": "Stuur door naar Moderators approval",
+        "refused": "validatiefouten",
+        "errors": ("foutmelding", "foutmeldingen"),
+        "first": "Ga naar eerste fout",
+        "required": "Dit is een verplicht veld",
+        "grouping": "Groepeer duizendtallen per drie",
+    },
+    "en": {
+        "story": "Story",
+        "promote": "Promote",
+        "more": "More actions",
+        "publish": "Publish",
+        "submit": "Submit to Moderators approval",
+        "refused": "validation errors",
+        "errors": ("error", "errors"),
+        "first": "Go to the first error",
+        "required": "This field is required",
+        "grouping": "Group thousands in threes",
+    },
+}
 
-    user = User.objects.create_user("redacteur", "r@example.org", "redacteur-wachtwoord")
-    user.groups.add(Group.objects.get(name="Editors"))
+
+def admin_browser(new_visitor, role, language):
+    """A browser logged in as a member of Wagtail's default "Editors" group (nothing else) or
+    as the demo's superuser, with the admin in ``language``."""
+    from django.contrib.auth.models import Group, User
+    from wagtail.users.models import UserProfile
+
+    if role == "editor":
+        user = User.objects.create_user("redacteur", "r@example.org", "redacteur-wachtwoord")
+        user.groups.add(Group.objects.get(name="Editors"))
+        credentials = ("redacteur", "redacteur-wachtwoord")
+    else:
+        user = User.objects.get(username="admin")
+        credentials = ("admin", "comensha-demo")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
     page = new_visitor(viewport={"width": 1280, "height": 900})
-    log_in(page, "redacteur", "redacteur-wachtwoord")
+    log_in(page, *credentials)
     return page
 
 
 @pytest.mark.parametrize(
-    "role, action",
+    "role, language, action",
     [
         # Editors cannot publish: they send the story to the moderators, which validates it too
-        ("editor", "Stuur door naar Moderators approval"),
-        ("superuser", "Publiceren"),
+        ("editor", "nl", "submit"),
+        ("editor", "en", "submit"),
+        ("superuser", "nl", "publish"),
     ],
 )
 def test_refused_save_counts_errors_on_their_own_tab_and_focuses_the_first(
-    demo_site, new_visitor, role, action
+    demo_site, new_visitor, role, language, action
 ):
     from comensha_content.models import LongreadPage
 
+    words = ADMIN_WORDS[language]
+    one, many = words["errors"]
     story = LongreadPage.objects.filter(locale=demo_site.source_locale).first()
-    if role == "editor":
-        page = editors_member_browser(new_visitor)
-    else:
-        page = new_visitor(viewport={"width": 1280, "height": 900})
-        log_in(page)
+    page = admin_browser(new_visitor, role, language)
     page.goto(page.base + f"/admin/pages/{story.pk}/edit/")
-    page.get_by_role("tab", name="Promoten").click()
-    page.locator('[name="slug"]').fill("")  # one error on "Promoten"
-    page.get_by_role("tab", name="Verhaal").click()
-    page.locator('[name="lede"]').fill("")  # a plain field on "Verhaal"
-    add_block(page, "Feit")  # and a block in the body: number, label and source
+    page.get_by_role("tab", name=words["promote"]).click()
+    page.locator('[name="slug"]').fill("")  # one error on the Promote tab
+    page.get_by_role("tab", name=words["story"]).click()
+    page.locator('[name="lede"]').fill("")  # a plain field on the Story tab
+    add_block(page, "Feit" if language == "nl" else "Fact")  # and a block: number, label, source
     page.locator('[name$="-value-value"]').last.fill("1.5.0")
     page.wait_for_load_state("networkidle")
-    page.locator("footer").get_by_role("button", name="Meer acties").click()
-    page.locator("footer").get_by_role("button", name=action).click()
+    page.locator("footer").get_by_role("button", name=words["more"]).click()
+    page.locator("footer").get_by_role("button", name=words[action]).click()
 
-    expect(page.locator(".messages .error")).to_contain_text("validatiefouten")
-    story_tab = page.get_by_role("tab", name="Verhaal")
-    promote_tab = page.get_by_role("tab", name="Promoten")
+    expect(page.locator(".messages .error")).to_contain_text(words["refused"])
+    story_tab = page.get_by_role("tab", name=words["story"])
+    promote_tab = page.get_by_role("tab", name=words["promote"])
     # Screen readers hear the count with the tab's name; the number shown is hidden from them.
-    expect(story_tab).to_have_accessible_name("Verhaal (4 foutmeldingen)")
-    expect(promote_tab).to_have_accessible_name("Promoten (1 foutmelding)")
+    expect(story_tab).to_have_accessible_name(f"{words['story']} (4 {many})")
+    expect(promote_tab).to_have_accessible_name(f"{words['promote']} (1 {one})")
     expect(story_tab.locator("[data-w-count-target=total]")).to_have_text("4")
     expect(promote_tab.locator("[data-w-count-target=total]")).to_have_text("1")
     for tab, count in ((story_tab, 4), (promote_tab, 1)):
@@ -100,14 +138,14 @@ def test_refused_save_counts_errors_on_their_own_tab_and_focuses_the_first(
     expect(lede).to_be_focused()
     expect(story_tab).to_have_attribute("aria-selected", "true")
     expect(lede).to_have_attribute("aria-invalid", "true")
-    expect(lede).to_have_accessible_description(re.compile("Dit is een verplicht veld"))
+    expect(lede).to_have_accessible_description(re.compile(words["required"]))
     number = page.locator('[name$="-value-value"]').last
     expect(number).to_have_attribute("aria-invalid", "true")
-    expect(number).to_have_accessible_description(re.compile("Groepeer duizendtallen per drie"))
+    expect(number).to_have_accessible_description(re.compile(words["grouping"]))
 
     # From another tab, "Go to the first error" brings the editor back to the field.
     promote_tab.click()
     expect(lede).to_be_hidden()
-    page.locator(".messages").get_by_role("button", name="Ga naar eerste fout").click()
+    page.locator(".messages").get_by_role("button", name=words["first"]).click()
     expect(story_tab).to_have_attribute("aria-selected", "true")
     expect(lede).to_be_focused()
