@@ -149,3 +149,28 @@ def test_refused_save_counts_errors_on_their_own_tab_and_focuses_the_first(
     page.locator(".messages").get_by_role("button", name=words["first"]).click()
     expect(story_tab).to_have_attribute("aria-selected", "true")
     expect(lede).to_be_focused()
+
+
+def test_an_error_in_the_publishing_schedule_opens_it_and_is_focused(demo_site, new_visitor):
+    """The go-live and expiry dates are in Wagtail's schedule dialog, on no tab: after a refused
+    save the dialog is open and its invalid field focused, not a closed dialog and no hint."""
+    from comensha_content.models import LongreadPage
+
+    story = LongreadPage.objects.filter(locale=demo_site.source_locale).first()
+    page = admin_browser(new_visitor, "superuser", "nl")
+    page.goto(page.base + f"/admin/pages/{story.pk}/edit/")
+    page.locator('[data-side-panel-toggle="status"]').click()
+    page.locator('[data-a11y-dialog-show="schedule-publishing-dialog"]').first.click()
+    dialog = page.locator("#schedule-publishing-dialog")
+    expire_at = dialog.locator('[name="expire_at"]')
+    expire_at.fill("2020-01-01 10:00")  # in the past
+    page.wait_for_load_state("networkidle")
+    # by keyboard: the date picker stays open over the button
+    dialog.get_by_role("button", name="Schema opslaan").press("Enter")
+
+    expect(page.locator(".messages .error")).to_contain_text("validatiefouten")
+    expect(expire_at).to_be_visible()
+    expect(expire_at).to_be_focused()
+    expect(expire_at).to_have_accessible_description(re.compile("in de toekomst"))
+    for tab in page.get_by_role("tab").all():  # on no tab, so counted on none
+        expect(tab.locator("[data-w-count-target=total]")).to_have_text("")

@@ -9,7 +9,8 @@
    A block's error message is not in its field's accessible description (Wagtail sets only
    aria-invalid), so a screen reader heard "invalid" without the reason: the message is added to
    aria-describedby. "Go to the first error" focused the bare message; it now focuses the field,
-   on its tab, and so does the page itself after a refused save. */
+   on its tab (or in the publishing schedule dialog, opened), and so does the page itself after
+   a refused save. */
 (function () {
   "use strict";
 
@@ -66,9 +67,19 @@
     return area.querySelector(FOCUSABLE);
   }
 
+  /* An error in a closed dialog (Wagtail's publishing schedule: go-live and expiry dates) is
+     on no tab and cannot be seen: open the dialog with its own toggle. */
+  function openDialogOf(message) {
+    var dialog = message.closest('[data-controller~="w-dialog"][id]');
+    if (!dialog || message.getClientRects().length) return;
+    var toggle = document.querySelector('[data-a11y-dialog-show="' + dialog.id + '"]');
+    if (toggle) toggle.click();
+  }
+
   /* Show the message's tab (Wagtail's tabs select themselves on w-focus:focus from inside),
      then focus its field: the listener in start() does the focusing. */
   function focusError(message) {
+    openDialogOf(message);
     var event = new CustomEvent("w-focus:focus", { bubbles: true, cancelable: true });
     message.dispatchEvent(event);
     if (!event.defaultPrevented) {
@@ -106,6 +117,7 @@
         var control = message.closest("form") && fieldControl(message);
         if (!control) return;
         event.preventDefault(); // Wagtail's controller would focus the bare message
+        openDialogOf(message);
         window.requestAnimationFrame(function () {
           control.focus();
         });
