@@ -91,13 +91,18 @@
   }
 
   var pending = null;
+  var counted = true; // until the first count
   function update() {
     if (pending) return;
     pending = window.setTimeout(function () {
       pending = null;
+      // Typing changes the DOM all the time: nothing to do while no error is shown or counted
+      var errors = document.querySelector(ERRORS);
+      if (!errors && !counted) return;
+      counted = !!errors;
       recount();
       describeWithErrors();
-    }, 30);
+    }, 100);
   }
 
   function start() {
