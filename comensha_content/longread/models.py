@@ -24,8 +24,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from comensha_content.blocks import FactsBlock, SourcesBlock, StoryBodyBlock, table_of_contents
-from comensha_content.blocks.people import PSEUDONYM_HELP
 from comensha_content.blocks.choosers import PageChooserBlock
+from comensha_content.blocks.people import PSEUDONYM_HELP
 from comensha_content.core.conf import get_setting
 from comensha_content.core.listing import BadFilterValue
 from comensha_content.core.pages import BasePage
@@ -33,8 +33,8 @@ from comensha_content.core.text_stats import count_words, iter_text, reading_min
 from comensha_content.core.translation_panels import TranslationStatusPanel
 from comensha_content.longread.choices import NarratorKind
 from comensha_content.longread.editor_suggestions import EditorSuggestionsPanel
-from comensha_content.longread.forms import LongreadPageForm
 from comensha_content.longread.filters import StoryFilterSet
+from comensha_content.longread.forms import LongreadPageForm
 from comensha_content.safety.consent_lifecycle import ConsentSubjectMixin
 from comensha_content.safety.consent_panels import ConsentStatusPanel
 from comensha_content.safety.models import SearchEngineVisibilityMixin

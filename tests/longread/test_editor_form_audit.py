@@ -102,7 +102,9 @@ def test_changed_names_have_one_wording_in_the_story_and_its_blocks(editor_clien
 @pytest.mark.parametrize(
     ("typed", "stored"), [("1.500.000", Decimal("1500000")), ("1.500,5", Decimal("1500.5"))]
 )
-def test_an_editors_draft_keeps_the_fact_number_as_meant(editor_client, index, photo, typed, stored):
+def test_an_editors_draft_keeps_the_fact_number_as_meant(
+    editor_client, index, photo, typed, stored
+):
     data = professional_story(index, photo, [("fact", fact_with(typed))])
     del data["action-publish"]
     response = editor_client.post(add_url(index), data)
