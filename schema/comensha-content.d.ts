@@ -113,7 +113,7 @@ export interface ContentWarningBlock {
    * Clear but not graphic, e.g. 'sexual violence'.
    */
   topic: string;
-  /** Content */
+  /** Passage behind the warning */
   body: ContentWarningBodyBlock;
   /** 'Content warning: <topic>' in the served language. */
   warning: string;
@@ -146,7 +146,7 @@ export type ContentWarningBodyBlockChild =
     id: string;
   };
 
-/** Content */
+/** Passage behind the warning */
 export type ContentWarningBodyBlock = ContentWarningBodyBlockChild[];
 
 /**
