@@ -123,3 +123,21 @@ def test_an_editors_draft_refuses_an_ambiguous_fact_number(editor_client, index,
     [message] = errors["blockErrors"]["0"]["blockErrors"]["value"]["messages"]
     expected = {"nl": "„1.500” kan 1500 of 1.5 betekenen", "en": "“1.500” could be 1500 or 1.5"}
     assert message.startswith(expected[editor_client.interface])
+
+
+def test_an_editor_is_suggested_helplines_in_their_language(editor_client, index, photo):
+    from django.urls import reverse
+
+    from tests.longread.test_longread_admin import story_form
+
+    draft = story_form(index, photo)  # a victim's story without a Helplines block
+    del draft["action-publish"]
+    assert editor_client.post(add_url(index), draft).status_code == 302
+    story = LongreadPage.objects.get(slug="jeffrey", locale=index.locale)
+    form = soup(editor_client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content)
+    suggestions = text_of(form.find(attrs={"data-editor-suggestions": True}))
+    expected = {
+        "nl": "heeft geen blok Hulplijnen",
+        "en": "has no Helplines block",
+    }
+    assert expected[editor_client.interface] in suggestions
