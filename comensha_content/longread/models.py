@@ -155,7 +155,9 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
         related_name="+",
         help_text=_("Never an identifiable photo of a victim: use an illustration or silhouette."),
     )
-    hero_image_alt = models.CharField(_("hero image alt text"), max_length=255, blank=True)
+    hero_image_alt = models.CharField(
+        _("hero image alt text"), max_length=255, blank=True, help_text=HERO_ALT_HELP
+    )
     hero_image_decorative = models.BooleanField(
         _("hero image is decorative"),
         default=False,
@@ -174,12 +176,11 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
     shown_name = models.CharField(
         _("shown name"),
         max_length=100,
-        help_text=_("First name only, usually a pseudonym."),
+        help_text=_("The first name shown to readers, usually a changed name."),
     )
+    # One wording for changed names: the testimony's and the pull quote's own
     shown_name_is_pseudonym = models.BooleanField(
-        _("the shown name is a pseudonym"),
-        default=True,
-        help_text=_("Pseudonyms are marked with an asterisk and a short note."),
+        _("The name is changed"), default=True, help_text=PSEUDONYM_HELP
     )
     role = models.ForeignKey(
         Role,
@@ -199,7 +200,8 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
     )
     region = models.CharField(_("region"), max_length=100, blank=True)
     content_warning = models.CharField(
-        _("content warning"),
+        # Not "content warning" alone: that is the block for one passage in the body
+        _("content warning for the whole story"),
         max_length=255,
         blank=True,
         help_text=_("Topic of a warning shown before the whole story, e.g. 'sexual violence'."),
@@ -237,7 +239,7 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),
-                FieldPanel("hero_image_alt", help_text=HERO_ALT_HELP),
+                FieldPanel("hero_image_alt"),
                 FieldPanel("hero_image_decorative"),
                 FieldPanel("hero_image_caption"),
                 FieldPanel("hero_image_credit"),
@@ -247,24 +249,15 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("narrator_kind"),
-                # One wording for changed names: the testimony and pull quote blocks' own
-                FieldPanel(
-                    "shown_name",
-                    help_text=_("The first name shown to readers, usually a changed name."),
-                ),
-                FieldPanel(
-                    "shown_name_is_pseudonym",
-                    heading=_("The name is changed"),
-                    help_text=PSEUDONYM_HELP,
-                ),
+                FieldPanel("shown_name"),
+                FieldPanel("shown_name_is_pseudonym"),
                 FieldPanel("role"),
                 FieldPanel("form_of_exploitation"),
                 FieldPanel("region"),
             ],
             heading=_("Narrator"),
         ),
-        # Not "Content warning" alone: that is the block for one passage in the body
-        FieldPanel("content_warning", heading=_("Content warning for the whole story")),
+        FieldPanel("content_warning"),
         FieldPanel("plain_language_summary"),
         FieldPanel("body"),
         FieldPanel("sources"),
