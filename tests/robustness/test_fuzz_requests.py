@@ -124,6 +124,9 @@ def answer(client, method, url, **extra):
 
 @pytest.fixture
 def token(superuser):
+    """A superuser's API token (Wagtail 8; None before: no token headers are sent)."""
+    if not WAGTAIL_8:
+        return None
     from wagtail.models import APIToken
 
     return APIToken.create_token(user=superuser, name="fuzz")[1]
@@ -192,6 +195,8 @@ def _write_keys():
     from comensha_content.schema.discovery import package_page_models
 
     keys = {"meta", "type", "parent_id", "action", "value", "id", "image", "locale", "title"}
+    if not WAGTAIL_8:
+        return sorted(keys)
     for model in package_page_models():
         keys.update(write_field_names(model))
         for field in model._meta.get_fields():
@@ -395,7 +400,7 @@ def test_hostile_ids_in_api_detail_routes_never_give_a_server_error(client, demo
         for value in ("%00", "-1", "0", "9" * 5000, "1.5", "%E2%80", "x" * 5000, "١٢٣"):
             url = "/" + re.sub(r"\{\w*(pk|_id)\}", value, route)
             url = fill(url.lstrip("/"))
-            for headers in ({}, {"authorization": f"Bearer {token}"}):
+            for headers in ({}, {"authorization": f"Bearer {token}"} if token else {}):
                 response = answer(client, "get", url, headers=headers)
                 assert response.status_code < 500, f"{response.status_code} for {url}"
 
@@ -409,4 +414,4 @@ def test_every_kind_of_request_is_fuzzed():
         assert "api/v3/pages/{page_id}/actions/publish/" in V3_WRITE_ROUTES
         assert {"api/v3/pages/", "api/v3/images/{image_id}/"} <= set(V3_WRITE_ROUTES)
         assert "api/v3/openapi.json" not in V3_WRITE_ROUTES
-    assert len(HEADER_TARGETS) > 30
+    assert len(HEADER_TARGETS) > (30 if WAGTAIL_8 else 20)
