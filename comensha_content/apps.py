@@ -41,7 +41,8 @@ class ComenshaContentConfig(AppConfig):
 
         media.connect_signal_handlers()  # originals (and so renditions) stored without metadata
 
-        from comensha_content.api import content_generation, purge, v3
+        from comensha_content.api import purge, v3
+        from comensha_content.core import content_generation
         from comensha_content.safety import consent, consent_lifecycle
 
         for signal in (post_save, post_delete):
@@ -57,7 +58,7 @@ class ComenshaContentConfig(AppConfig):
 
         v3_writes.register()  # Wagtail 8: the package's pages writable through API v3
         purge.register_signal_handlers()  # API URLs out of the front-end cache on publish
-        content_generation.register_signal_handlers()  # API ETags follow linked content
+        content_generation.register_signal_handlers()  # ETags and revision cache follow links
 
         from comensha_content.api.webhooks import events as webhook_events
 

@@ -1,5 +1,7 @@
 """Admin integration: snippet viewsets, bulk publish check, headless preview, i18n hooks."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -32,3 +34,12 @@ hooks.register("register_log_actions", consent_lifecycle.register_log_actions)
 hooks.register("after_copy_page", consent_lifecycle.unpublish_live_copy)
 if consent_lifecycle.HAS_ACTION_REGISTRY:  # Wagtail 8: API v3's publish action
     hooks.register("register_actions", consent_lifecycle.register_publish_action)
+
+
+@hooks.register("insert_global_admin_js")
+def form_errors_js():
+    """Error counts on the right tab and focus on the first error after a refused save (every
+    edit form: pages, snippets, consent records)."""
+    return format_html(
+        '<script src="{}" defer></script>', static("comensha_content/core/form-errors.js")
+    )

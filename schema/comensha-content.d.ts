@@ -113,7 +113,7 @@ export interface ContentWarningBlock {
    * Clear but not graphic, e.g. 'sexual violence'.
    */
   topic: string;
-  /** Content */
+  /** Passage behind the warning */
   body: ContentWarningBodyBlock;
   /** 'Content warning: <topic>' in the served language. */
   warning: string;
@@ -146,7 +146,7 @@ export type ContentWarningBodyBlockChild =
     id: string;
   };
 
-/** Content */
+/** Passage behind the warning */
 export type ContentWarningBodyBlock = ContentWarningBodyBlockChild[];
 
 /**
@@ -1481,12 +1481,12 @@ export interface LongreadPage {
   narrator_kind: "victim" | "professional";
   /**
    * Shown name
-   * First name only, usually a pseudonym.
+   * The first name shown to readers, usually a changed name.
    */
   shown_name: string;
   /**
-   * The shown name is a pseudonym
-   * Pseudonyms are marked with an asterisk and a short note.
+   * The name is changed
+   * Shows an asterisk and "Name changed to protect their identity".
    */
   shown_name_is_pseudonym: boolean;
   /** Role */
@@ -1496,7 +1496,7 @@ export interface LongreadPage {
   /** Region */
   region: string;
   /**
-   * Content warning
+   * Content warning for the whole story
    * Topic of a warning shown before the whole story, e.g. 'sexual violence'.
    */
   content_warning: string;

@@ -24,17 +24,20 @@ import argparse
 import difflib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run as a script: scripts.npm_cache, as the tests import it
+
+from scripts.npm_cache import ensure_npm_packages  # noqa: E402
+
 MANAGE = ROOT / "example_project" / "manage.py"
 OPENAPI_FILE = "openapi.json"
 DIFF_LINES = 30
-AJV_DIR = ROOT / ".cache" / "ajv"
 #: Pinned: a new ajv may be stricter; raise these on purpose.
 AJV_PACKAGES = ("ajv@8.20.0", "ajv-formats@3.0.1")
 AJV_SCRIPT = ROOT / "scripts" / "check_schema_ajv.mjs"
@@ -138,23 +141,7 @@ def metaschema_problems(files, keywords):
 
 def ensure_ajv():
     """The node_modules directory with the pinned ajv, or None when npm is not available."""
-    modules = AJV_DIR / "node_modules"
-    stamp = AJV_DIR / "installed.txt"
-    wanted = " ".join(AJV_PACKAGES)
-    if stamp.exists() and stamp.read_text() == wanted and modules.is_dir():
-        return modules
-    npm = shutil.which("npm")
-    if npm is None or shutil.which("node") is None:
-        return None
-    AJV_DIR.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [npm, "install", "--no-audit", "--no-fund", "--no-save", "--prefix", str(AJV_DIR)]
-        + list(AJV_PACKAGES),
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    stamp.write_text(wanted)
-    return modules
+    return ensure_npm_packages("ajv", AJV_PACKAGES)
 
 
 def ajv_problems(files, keywords):

@@ -8,7 +8,7 @@ in one query, so a 304 costs a fraction of a full answer. The ETag is a digest o
   marks and its report's), so republishing changes it even when the body comes out the same;
 - the site's *content generation*: a token in Django's cache renewed whenever content a page
   may show changes without the page being republished (a snippet, an image, a term, a consent
-  record, a linked page published, moved or unpublished; ``content_generation.py``), plus the
+  record, a linked page published, moved or unpublished; ``core/content_generation.py``), plus the
   newest entries of Wagtail's audit logs for such changes, read in the same query, so a change
   made in another process shows even with a per-process cache;
 - the variant: API version, host, served locale, ``?fields=``, the resolved rich text format,
@@ -23,33 +23,27 @@ clients should revalidate with ``If-None-Match``; Django's ``get_conditional_res
 API v2 detail views get this from ``ConditionalDetailMixin``; API v3's page detail through
 ``v3_urls.comensha_v3_urls(api.urls)`` in a site's URLconf, which wraps that one view (no
 patching of Wagtail).
+
+The validators' state and digest are ``core.page_state``'s; the same key serves the revision
+cache (``core.revision_cache``): a 200 of an API v2 detail of a page type with
+``revision_cached = True`` is its ETag's serialised data, kept in Django's cache.
 """
 
-import hashlib
-import json
 from functools import wraps
 
 from django.db.models import F, Subquery
-from django.utils import timezone
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from rest_framework.response import Response
 
-from comensha_content.api.content_generation import content_generation
-from comensha_content.core.representation import APIRichText
-
-#: Page log actions that change what the API shows of *other* pages (links, visibility).
-PUBLIC_PAGE_ACTIONS = (
-    "wagtail.publish",
-    "wagtail.publish.scheduled",
-    "wagtail.unpublish",
-    "wagtail.unpublish.scheduled",
-    "wagtail.move",
-    "wagtail.delete",
-    "wagtail.rename",
-    "wagtail.view_restriction.create",
-    "wagtail.view_restriction.edit",
-    "wagtail.view_restriction.delete",
+from comensha_content.core import revision_cache
+from comensha_content.core.page_state import (  # noqa: F401  (PUBLIC_PAGE_ACTIONS re-exported)
+    PUBLIC_PAGE_ACTIONS,
+    latest_log_marks,
+    page_state,
+    state_digest,
 )
+from comensha_content.core.representation import APIRichText
 
 
 def resolved_rich_text_format(request):
@@ -67,38 +61,20 @@ def resolved_rich_text_format(request):
     return requested or getattr(settings, "WAGTAILAPI_RICH_TEXT_FORMAT", "db_html")
 
 
-def latest_log_marks():
-    """Subquery annotations: the newest snippet/model log entry and public page action ids.
-
-    Read in the same query as the object itself; they change when an edit logged by another
-    process (the admin) may have changed what a page shows.
-    """
-    from wagtail.models import ModelLogEntry, PageLogEntry
-
-    return {
-        "model_log_mark": Subquery(ModelLogEntry.objects.order_by("-pk").values("pk")[:1]),
-        "page_log_mark": Subquery(
-            PageLogEntry.objects.filter(action__in=PUBLIC_PAGE_ACTIONS)
-            .order_by("-pk")
-            .values("pk")[:1]
-        ),
-    }
-
-
 def make_etag(*, version, label, pk, marks, variant):
     """A strong ETag for object ``label:pk`` in its state ``marks``, served as ``variant``."""
-    key = json.dumps(
-        {
-            "api": version,
-            "object": f"{label}:{pk}",
-            "marks": marks,
-            "generation": content_generation(),
-            "variant": variant,
-        },
-        sort_keys=True,
-        default=str,
-    ).encode()
-    return f'"{hashlib.sha256(key).hexdigest()[:40]}"'
+    digest = state_digest(version=version, label=label, pk=pk, marks=marks, variant=variant)
+    return f'"{digest}"'
+
+
+class Validators(tuple):
+    """``(etag, last_modified)``; whether the page is under a view restriction, and its type."""
+
+    def __new__(cls, etag, last_modified, *, restricted=False, content_type_id=None):
+        validators = super().__new__(cls, (etag, last_modified))
+        validators.restricted = restricted
+        validators.content_type_id = content_type_id
+        return validators
 
 
 def request_variant(request, **extra):
@@ -112,46 +88,24 @@ def request_variant(request, **extra):
 
 
 def page_validators(request, pk, *, version, variant):
-    """``(etag, last_modified)`` of live page ``pk`` in one query, or None (let the view answer).
+    """``Validators`` of live page ``pk`` in one query (``core.page_state``), or None.
 
     None for a page that is missing, not live, or past its expiry: the full view decides what
     those answer, without validators.
     """
-    from wagtail.models import Page
-
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
+    state = page_state(pk)
+    if state is None:
         return None
-    row = (
-        Page.objects.filter(pk=pk, live=True)
-        .annotate(language=F("locale__language_code"), **latest_log_marks())
-        .values(
-            "live_revision_id",
-            "last_published_at",
-            "expire_at",
-            "language",
-            "model_log_mark",
-            "page_log_mark",
-        )
-        .first()
-    )
-    if row is None or (row["expire_at"] is not None and row["expire_at"] <= timezone.now()):
-        return None
-    published = row["last_published_at"]
     etag = make_etag(
-        version=version,
-        label="wagtailcore.Page",
-        pk=pk,
-        marks={
-            "revision": row["live_revision_id"],
-            "published": published.isoformat() if published else None,
-            "locale": row["language"],
-            "logs": [row["model_log_mark"], row["page_log_mark"]],
-        },
-        variant=variant,
+        version=version, label="wagtailcore.Page", pk=int(pk), marks=state["marks"], variant=variant
     )
-    return etag, int(published.timestamp()) if published else None
+    published = state["published"]
+    return Validators(
+        etag,
+        int(published.timestamp()) if published else None,
+        restricted=state["restricted"],
+        content_type_id=state["content_type_id"],
+    )
 
 
 def recommendation_validators(request, pk, *, variant):
@@ -231,27 +185,59 @@ def conditional(request, response, validators):
     )
 
 
+def requested_media_type(request):
+    """What the request asks the API for (``Accept`` and ``?format=``), before DRF negotiates.
+
+    Part of the variant instead of DRF's negotiated media type, so a 304 is decided before DRF
+    runs. Without "html" in ``Accept`` DRF can only answer JSON (or 406): one variant for all;
+    with it, the header itself (the browsable API may answer), so no two bodies share an ETag.
+    """
+    accept = request.META.get("HTTP_ACCEPT", "")
+    return [accept if "html" in accept.lower() else "json", request.GET.get("format", "")]
+
+
 class ConditionalDetailMixin:
     """API v2 viewset mixin: detail responses carry ETag and Last-Modified and answer 304.
 
-    The validators come first (``validators(request, pk)``, one query); a matching request gets
-    its 304 before the object is loaded or serialised.
+    The validators come first (``validators(request, pk)``, one query); a request with matching
+    validators gets its 304 in ``dispatch``, before DRF's request handling (authentication,
+    content negotiation, parameter checks), the object's loading or serialisation.
     """
 
     def validators(self, request, pk):
         variant = request_variant(
-            request,
-            fields=request.GET.get("fields", ""),
-            media_type=getattr(request, "accepted_media_type", ""),
+            request, fields=request.GET.get("fields", ""), media_type=requested_media_type(request)
         )
         return page_validators(request, pk, version="v2", variant=variant)
 
+    def dispatch(self, request, *args, **kwargs):
+        action = getattr(self, "action_map", {}).get(request.method.lower())
+        if action == "detail_view" and "pk" in kwargs:
+            self._early_validators = self.validators(request, kwargs["pk"])  # detail_view's too
+            answer = not_modified(request, self._early_validators)
+            if answer is not None:
+                patch_vary_headers(answer, ("Accept",))  # as DRF's answers
+                return answer
+        return super().dispatch(request, *args, **kwargs)
+
     def detail_view(self, request, pk):
-        validators = self.validators(request, pk)
+        if hasattr(self, "_early_validators"):
+            validators = self._early_validators
+        else:
+            validators = self.validators(request, pk)
         answer = not_modified(request, validators)
         if answer is not None:
             return answer
-        response = super().detail_view(request, pk)
+        key = revision_cache.detail_key(request, validators, request.GET.get("site", ""))
+        if key is None:
+            response = super().detail_view(request, pk)
+        else:  # this ETag's serialised detail, kept per live revision (core.revision_cache)
+            view = super()
+
+            def serialise():
+                return view.detail_view(request, pk).data
+
+            response = Response(revision_cache.cached(key, serialise))
         return conditional(request, response, validators)
 
 
@@ -260,9 +246,7 @@ class ConditionalRecommendationMixin(ConditionalDetailMixin):
 
     def validators(self, request, pk):
         variant = request_variant(
-            request,
-            fields=request.GET.get("fields", ""),
-            media_type=getattr(request, "accepted_media_type", ""),
+            request, fields=request.GET.get("fields", ""), media_type=requested_media_type(request)
         )
         return recommendation_validators(request, pk, variant=variant)
 

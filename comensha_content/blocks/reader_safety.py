@@ -141,7 +141,8 @@ class ContentWarningBlock(ContentStructBlock):
         help_text=_("Clear but not graphic, e.g. 'sexual violence'."),
         required_message=_("Name the topic readers are warned about, e.g. 'sexual violence'."),
     )
-    body = ContentWarningBodyBlock(label=_("Content"))
+    # Not "Content": in Dutch that is "Inhoud", the reader's table of contents
+    body = ContentWarningBodyBlock(label=_("Passage behind the warning"))
 
     class Meta:
         icon = "warning"

@@ -40,9 +40,10 @@ DEFAULTS = {
         "Seconds a headless preview token stays valid (at most 300).",
     ),
     "PAGE_CACHE_SECONDS": (
-        0,
-        "Seconds a story's rendered article stays in Django's cache ({% wagtailpagecache %}); "
-        "0 turns the cache off.",
+        86400,
+        "Seconds a story's rendered article and an API v2 page detail stay in Django's cache "
+        "(the revision cache, keyed on the live revision and content generation); 0 turns it "
+        "off.",
     ),
     "SOURCE_FALLBACK_NOTICE": (
         True,

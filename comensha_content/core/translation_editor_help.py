@@ -1,7 +1,8 @@
 """The fields' help texts in wagtail-localize's translation editor.
 
-Editors read a help text under every field ("First name only, usually a pseudonym", "E.g.
-'victims of human trafficking a year (estimate)'"); translators saw only the field's label.
+Editors read a help text under every field ("The first name shown to readers, usually a changed
+name", "E.g. 'victims of human trafficking a year (estimate)'"); translators saw only the field's
+label.
 wagtail-localize builds each segment's location (tab, field, sub-field) in
 ``views.edit_translation.get_segment_location_info``: it sends a model field's help text as
 ``fieldHelpText``, none for a block, and its editor shows neither. This wraps that function so

@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from comensha_content.blocks import FactsBlock, SourcesBlock, StoryBodyBlock, table_of_contents
 from comensha_content.blocks.choosers import PageChooserBlock
+from comensha_content.blocks.people import PSEUDONYM_HELP
 from comensha_content.core.conf import get_setting
 from comensha_content.core.listing import BadFilterValue
 from comensha_content.core.pages import BasePage
@@ -33,12 +34,23 @@ from comensha_content.core.translation_panels import TranslationStatusPanel
 from comensha_content.longread.choices import NarratorKind
 from comensha_content.longread.editor_suggestions import EditorSuggestionsPanel
 from comensha_content.longread.filters import StoryFilterSet
+from comensha_content.longread.forms import LongreadPageForm
 from comensha_content.safety.consent_lifecycle import ConsentSubjectMixin
 from comensha_content.safety.consent_panels import ConsentStatusPanel
 from comensha_content.safety.models import SearchEngineVisibilityMixin
 from comensha_content.taxonomy.models import FormOfExploitation, Role
 
 INTRO_FEATURES = ["bold", "italic", "link"]
+
+HERO_ALT_REQUIRED = _(
+    "Describe the hero image for people who cannot see it, here or in the image's description "
+    "under Images, or tick 'hero image is decorative' if it adds nothing to the story. A draft "
+    "can be saved without it."
+)
+HERO_ALT_HELP = _(
+    "What the image shows, for people who cannot see it. Leave empty to use the description "
+    "saved with the image under Images. Needed before publishing, unless the image is decorative."
+)
 
 
 class LongreadIndexPage(SearchEngineVisibilityMixin, BasePage):
@@ -74,6 +86,22 @@ class LongreadIndexPage(SearchEngineVisibilityMixin, BasePage):
             .select_related("hero_image", "role", "form_of_exploitation", "locale")
             .order_by("path")
         )
+
+    def route(self, request, path_components):
+        """A story and what its page shows beside the body (hero image, role, form of
+        exploitation, with their locales) in one query, instead of Wagtail's two plus one per
+        relation; anything else (or nothing) is routed by Wagtail as usual."""
+        if path_components:
+            story = (
+                LongreadPage.objects.child_of(self)
+                .select_related("locale", *LongreadPage.api_select_related)
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if story is not None:
+                story._cached_parent_obj = self  # as Wagtail's route() does
+                return story.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def filter_options(self):
         """Filter choices in this page's language (codes are the same in every language)."""
@@ -127,7 +155,9 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
         related_name="+",
         help_text=_("Never an identifiable photo of a victim: use an illustration or silhouette."),
     )
-    hero_image_alt = models.CharField(_("hero image alt text"), max_length=255, blank=True)
+    hero_image_alt = models.CharField(
+        _("hero image alt text"), max_length=255, blank=True, help_text=HERO_ALT_HELP
+    )
     hero_image_decorative = models.BooleanField(
         _("hero image is decorative"),
         default=False,
@@ -146,12 +176,11 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
     shown_name = models.CharField(
         _("shown name"),
         max_length=100,
-        help_text=_("First name only, usually a pseudonym."),
+        help_text=_("The first name shown to readers, usually a changed name."),
     )
+    # One wording for changed names: the testimony's and the pull quote's own
     shown_name_is_pseudonym = models.BooleanField(
-        _("the shown name is a pseudonym"),
-        default=True,
-        help_text=_("Pseudonyms are marked with an asterisk and a short note."),
+        _("The name is changed"), default=True, help_text=PSEUDONYM_HELP
     )
     role = models.ForeignKey(
         Role,
@@ -171,7 +200,8 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
     )
     region = models.CharField(_("region"), max_length=100, blank=True)
     content_warning = models.CharField(
-        _("content warning"),
+        # Not "content warning" alone: that is the block for one passage in the body
+        _("content warning for the whole story"),
         max_length=255,
         blank=True,
         help_text=_("Topic of a warning shown before the whole story, e.g. 'sexual violence'."),
@@ -200,6 +230,7 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
     )
 
     template = "comensha_content/longread/longread_page.html"
+    base_form_class = LongreadPageForm
     parent_page_types = ["comensha_content.LongreadIndexPage"]
     subpage_types = []
 
@@ -266,15 +297,25 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
     # A translation starts with the source's shown name, editable (core.prefilled_translations)
     translation_prefilled_fields = ("shown_name",)
 
+    #: API v2 details of stories are kept per live revision (core.revision_cache).
+    revision_cached = True
+
     #: Query parameters of the index page and API v2 (comensha_content.core.listing).
     filterset_class = StoryFilterSet
     api_filter_parameters = StoryFilterSet.api_parameters()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The template caches the article with {% wagtailpagecache %} for this long (0: off).
-        context["page_cache_seconds"] = get_setting("PAGE_CACHE_SECONDS")
-        return context
+    def serve(self, request, *args, **kwargs):
+        """Rendered in one ``bulk_scope``: lookups the blocks share (view restrictions, locales,
+        the active locale) are made once per response, not once per block type. The article
+        comes from the revision cache when it can (``{% revision_cache %}``,
+        ``core.revision_cache``), after the consent check (``ConsentSubjectMixin.serve``)."""
+        from comensha_content.core.bulk_scope import bulk_scope
+
+        with bulk_scope():
+            response = super().serve(request, *args, **kwargs)
+            if callable(getattr(response, "render", None)) and not response.is_rendered:
+                response.render()
+        return response
 
     #: What the computed API fields read, loaded with each page of an API listing (api.v2).
     api_select_related = ("hero_image", "role__locale", "form_of_exploitation__locale")
@@ -322,6 +363,34 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
         """Reading time in whole minutes at COMENSHA_CONTENT_WORDS_PER_MINUTE."""
         return reading_minutes(self.word_count, get_setting("WORDS_PER_MINUTE"))
 
+    # -- the hero image's text alternative --------------------------------------------
+    @property
+    def hero_alt(self):
+        """The hero's alt attribute: the story's alt text, else the image's own description
+        (written once, in the image library); empty for a decorative image."""
+        from comensha_content.blocks.media import image_description
+
+        if self.hero_image_decorative or self.hero_image is None:
+            return ""
+        return (self.hero_image_alt or "").strip() or image_description(self.hero_image)
+
+    @staticmethod
+    def hero_alt_problem(image, alt, decorative):
+        """Why a hero image chosen with ``alt`` and ``decorative`` may not be published, or None."""
+        from comensha_content.blocks.media import image_description
+
+        if image is None or decorative or (alt or "").strip() or image_description(image):
+            return None
+        return HERO_ALT_REQUIRED
+
+    def publish_problems(self):
+        """Bulk publishing (core.publishing) refuses what the story's form refuses."""
+        problems = list(super().publish_problems())
+        problem = self.hero_alt_problem(
+            self.hero_image, self.hero_image_alt, self.hero_image_decorative
+        )
+        return problems + ([problem] if problem else [])
+
     # -- API representations ----------------------------------------------------------
     @property
     def api_hero_image(self):
@@ -331,11 +400,25 @@ class LongreadPage(ConsentSubjectMixin, SearchEngineVisibilityMixin, BasePage):
             return None
         return image_representation(
             self.hero_image,
-            alt=self.hero_image_alt,
+            alt=self.hero_alt,
             decorative=self.hero_image_decorative,
             caption=self.hero_image_caption,
             credit=self.hero_image_credit,
         )
+
+    @cached_property
+    def localized_role(self):
+        """The role in the served language (no query when it is already in that language)."""
+        from comensha_content.core.locales import localized_instance
+
+        return localized_instance(self.role)[0]
+
+    @cached_property
+    def localized_form_of_exploitation(self):
+        """The form of exploitation in the served language, as ``localized_role``."""
+        from comensha_content.core.locales import localized_instance
+
+        return localized_instance(self.form_of_exploitation)[0]
 
     @property
     def api_role(self):

@@ -107,13 +107,18 @@ def refuse_unconsented_publish(page):
 
 def may_be_shown(page, channel=Channel.WEB, day=None):
     """Whether a live story page may be shown in ``channel`` today (serve-time check)."""
-    records = StoryConsent.objects.filter(translation_key=page.translation_key)
-    allowed = records.online_on(day or timezone.localdate()).filter(
-        scope_locales=page.locale_id, **{CHANNEL_FIELDS[Channel(channel)]: True}
+    allowed = StoryConsent.objects.online_on(day or timezone.localdate()).filter(
+        pk=OuterRef("pk"), scope_locales=page.locale_id, **{CHANNEL_FIELDS[Channel(channel)]: True}
+    )
+    # One query: the story's record (translation keys are unique), and whether it allows this.
+    answers = list(
+        StoryConsent.objects.filter(translation_key=page.translation_key)
+        .annotate(allowed=Exists(allowed))
+        .values_list("allowed", flat=True)
     )
     # A story nobody recorded consent for stays as it is: publishing it was refused if it
     # needed consent; stories published before this release are on the officers' report.
-    return allowed.exists() or not records.exists()
+    return not answers or any(answers)
 
 
 def exclude_not_consented(queryset, channel, day=None):

@@ -24,6 +24,8 @@ register = template.Library()
 SHIFT_WINDOW_MS = 1000
 SHIFT_PRESSES = 3
 DESCRIPTION_LENGTH = 200
+#: A page's own opening text, the description when its editor wrote none (first one set).
+SUMMARY_FIELDS = ("lede", "summary", "intro", "plain_language_summary")
 #: Helplines in the footer: enough for the emergency number and the main lines, not a directory.
 FOOTER_HELPLINES = 4
 
@@ -58,6 +60,20 @@ def quick_exit(context):
     }
 
 
+def page_description(page, social=True):
+    """The page's search description, else (social previews allowed) its own opening text.
+
+    Search engines and link previews both read ``<meta name="description">``: a page without
+    social previews shows only the description its editor wrote for search engines.
+    """
+    description = getattr(page, "search_description", "")
+    if not description and social:
+        description = next(
+            (text for field in SUMMARY_FIELDS if (text := getattr(page, field, "") or "")), ""
+        )
+    return Truncator(" ".join(strip_tags(str(description)).split())).chars(DESCRIPTION_LENGTH)
+
+
 @register.inclusion_tag("comensha_content/safety/robots_meta.html", takes_context=True)
 def robots_meta(context, page=None):
     """``<meta name="robots">`` and Open Graph tags, as the page's visibility fields allow."""
@@ -65,13 +81,16 @@ def robots_meta(context, page=None):
         return {}
     request = context.get("request")
     social = not getattr(page, "no_social_preview", False)
-    data = {"noindex": getattr(page, "noindex", False), "social": social}
+    description = page_description(page, social)
+    data = {
+        "noindex": getattr(page, "noindex", False),
+        "social": social,
+        "description": description,
+    }
     if social:
-        description = getattr(page, "search_description", "") or getattr(page, "lede", "")
         locale = getattr(page, "locale", None)
         data.update(
             title=getattr(page, "seo_title", "") or page.title,
-            description=Truncator(strip_tags(description)).chars(DESCRIPTION_LENGTH),
             url=page.get_full_url(request) if hasattr(page, "get_full_url") else "",
             og_locale=to_locale(locale.language_code) if locale else "",
         )

@@ -229,10 +229,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Seconds a story's article is cached (0: off); see docs/performance.md.
-COMENSHA_CONTENT_PAGE_CACHE_SECONDS = int(
-    os.environ.get("COMENSHA_CONTENT_PAGE_CACHE_SECONDS", "0")
-)
+# Seconds a story's article and an API v2 detail stay in the revision cache (the app's default,
+# a day, unless the environment says; 0: off); see docs/performance.md.
+if os.environ.get("COMENSHA_CONTENT_PAGE_CACHE_SECONDS"):
+    COMENSHA_CONTENT_PAGE_CACHE_SECONDS = int(os.environ["COMENSHA_CONTENT_PAGE_CACHE_SECONDS"])
 
 # CORS (django-cors-headers) for headless front ends: the origins allowed to read the API from a
 # browser, comma-separated in COMENSHA_CORS_ALLOWED_ORIGINS (e.g. https://www.example.org);

@@ -49,7 +49,7 @@ CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
 # --- Cache: Redis, shared by every process (Django's built-in RedisCache) ----------------------
-# The page cache (COMENSHA_CONTENT_PAGE_CACHE_SECONDS), the API's content generation (ETags) and
+# The revision cache (COMENSHA_CONTENT_PAGE_CACHE_SECONDS), the API's content generation (ETags) and
 # the consent sweep's next day live here; docs/performance.md. REDIS_URL="" keeps Django's
 # per-process local-memory cache (one process only).
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0").strip()

@@ -27,10 +27,11 @@ def test_a_fields_help_text_is_shown_with_its_segment(english_admin_client, loca
     segments = editor_segments(english_admin_client, english)
     (shown_name,) = locations(segments, "shown_name")
     assert shown_name["field"] == "Shown name"
-    assert shown_name["fieldHelpText"] == "First name only, usually a pseudonym."
-    assert shown_name["subField"] == "First name only, usually a pseudonym."
+    help_text = "The first name shown to readers, usually a changed name."  # as in testimonies
+    assert shown_name["fieldHelpText"] == help_text
+    assert shown_name["subField"] == help_text
     (title,) = locations(segments, "title")
-    assert title["subField"] is None or "pseudonym" not in title["subField"]
+    assert title["subField"] is None or "changed name" not in title["subField"]
 
 
 def test_a_blocks_help_text_is_shown_with_its_segment(english_admin_client, locales):

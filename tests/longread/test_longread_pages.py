@@ -20,8 +20,9 @@ def test_index_lists_the_stories_with_the_facts(client, index):
         "Lisa: ‘Ik dacht dat hij van me hield’",
         "Alexander: werken zonder rust",
         "Malek: gedwongen om te stelen",
+        "Daan: ‘Ik schaamde me te veel’",
     ]
-    assert "3 verhalen" in html
+    assert "4 verhalen" in html
     assert "5.000–7.500" in html  # the fact, formatted the Dutch way
     assert "Nationaal Rapporteur Mensenhandel, geciteerd door CoMensha" in html
 
@@ -29,11 +30,11 @@ def test_index_lists_the_stories_with_the_facts(client, index):
 @pytest.mark.parametrize(
     "query, expected",
     [
-        ("narrator=victim", ["Lisa", "Alexander", "Malek"]),
+        ("narrator=victim", ["Lisa", "Alexander", "Malek", "Daan"]),
         ("narrator=professional", []),
         ("form=labour-exploitation", ["Alexander"]),
-        ("form=sexual-exploitation&form=criminal-exploitation", ["Lisa", "Malek"]),
-        ("form=sexual-exploitation,criminal-exploitation", ["Lisa", "Malek"]),
+        ("form=sexual-exploitation&form=criminal-exploitation", ["Lisa", "Malek", "Daan"]),
+        ("form=sexual-exploitation,criminal-exploitation", ["Lisa", "Malek", "Daan"]),
         ("role=victim&form=criminal-exploitation", ["Malek"]),
         ("role=mayor", []),
     ],
@@ -56,7 +57,7 @@ def test_unknown_filter_value_shows_all_stories_with_a_notice(client, index):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Onbekende waarde &#x27;bogus&#x27; voor filter &#x27;form&#x27;." in html
-    assert len(story_titles(html)) == 3
+    assert len(story_titles(html)) == 4
 
 
 def test_index_paginates_and_keeps_filters(client, index, settings):
@@ -65,7 +66,7 @@ def test_index_paginates_and_keeps_filters(client, index, settings):
     assert len(story_titles(html)) == 2
     assert 'href="?narrator=victim&amp;page=2"' in html
     html = client.get("/longread/?narrator=victim&page=2").content.decode()
-    assert [t.split(":")[0] for t in story_titles(html)] == ["Malek"]
+    assert [t.split(":")[0] for t in story_titles(html)] == ["Malek", "Daan"]
     html = client.get("/longread/?page=abc").content.decode()  # a bad page number is page 1
     assert len(story_titles(html)) == 2
 

@@ -16,6 +16,15 @@ from tests.helpers import record_consent
 MAX_304_QUERIES = 2
 
 
+@pytest.fixture(autouse=True)
+def rendered_answers(settings):
+    """Full answers serialised each time (the revision cache off): the 304 must skip that work.
+
+    With the cache on, a full answer costs the 304's query too (``test_revision_cache.py``).
+    """
+    settings.COMENSHA_CONTENT_PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def story(site_root):
     story = make_longread(site_root, 1000)
@@ -98,3 +107,20 @@ def test_an_unpublished_story_is_not_answered_304(client, story):
     story.unpublish()
     response = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 404 and "ETag" not in response
+
+
+def test_json_clients_share_one_etag_and_the_browsable_api_has_its_own(client, story):
+    """The 304 is decided before DRF negotiates the media type: the variant is what was asked."""
+    url = f"/api/v2/pages/{story.pk}/"
+    json_etag = client.get(url, HTTP_ACCEPT="application/json")["ETag"]
+    assert client.get(url)["ETag"] == json_etag
+    assert client.get(url, HTTP_ACCEPT="*/*")["ETag"] == json_etag
+    browsable = client.get(url, HTTP_ACCEPT="text/html")
+    assert browsable.status_code == 200 and browsable["Content-Type"].startswith("text/html")
+    assert browsable["ETag"] != json_etag
+    with CaptureQueriesContext(connection) as queries:
+        answer = client.get(url, HTTP_ACCEPT="*/*", HTTP_IF_NONE_MATCH=json_etag)
+    assert answer.status_code == 304 and answer.content == b""
+    assert "Accept" in answer["Vary"]
+    assert len(queries) <= MAX_304_QUERIES
+    assert client.get(url, HTTP_ACCEPT="text/html", HTTP_IF_NONE_MATCH=json_etag).status_code == 200

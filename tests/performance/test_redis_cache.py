@@ -1,7 +1,7 @@
 """Django's cache on the real Redis server: what the site keeps there is really there, shared.
 
-A site with several processes (gunicorn workers, hosts) shares one Redis: a story's cached
-article and the content generation in the API's ETags (``api/content_generation.py``) written
+A site with several processes (gunicorn workers, hosts) shares one Redis: a story's article in
+the revision cache (``core/revision_cache.py``) and the content generation in the API's ETags (``core/content_generation.py``) written
 by one process are read by the others. Runs against Redis only (``cache_backend``); skipped
 when Redis is unreachable, except under ``CI=true``, where that fails.
 """
@@ -11,7 +11,7 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 
 from benchmarks.synthetic import make_longread
-from comensha_content.api.content_generation import CACHE_KEY, content_generation
+from comensha_content.core.content_generation import CACHE_KEY, content_generation
 from comensha_content.models import Helpline
 from tests.helpers import article_of, record_consent
 
@@ -42,8 +42,8 @@ def test_a_cached_story_article_is_stored_in_redis_and_served_from_it(
     story = make_longread(site_root, 20)
     record_consent(story)
     first = client.get(story.url).content.decode()
-    assert any("template.cache" in key for key in stored_keys(redis_cache)), stored_keys(
-        redis_cache
+    assert any("comensha_content:revision:" in key for key in stored_keys(redis_cache)), (
+        stored_keys(redis_cache)
     )
     Helpline.objects.update(name="Renamed helpline")
     cached = client.get(story.url).content.decode()

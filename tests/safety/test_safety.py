@@ -7,6 +7,8 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.text import Truncator
 from wagtail.models import Site
 
 from comensha_content.safety.models import (
@@ -240,7 +242,11 @@ def test_pages_carry_open_graph_tags_and_no_noindex(client, safety_demo):
     assert '<meta property="og:title" content="Browse safely">' in page_html
     assert '<meta property="og:url" content="http://localhost/en/browse-safely/">' in page_html
     assert '<meta property="og:locale" content="en">' in page_html
-    assert '<meta property="og:description" content="' not in page_html  # no description set
+    # No search description set: the page's own introduction describes it, to both readers.
+    intro = BrowseSafelyPage.objects.get(locale__language_code="en").intro
+    expected = escape(Truncator(" ".join(intro.split())).chars(200))
+    assert intro and f'<meta property="og:description" content="{expected}">' in page_html
+    assert f'<meta name="description" content="{expected}">' in page_html
 
 
 def test_noindex_page_asks_search_engines_to_skip_it(client, safety_demo):

@@ -7,10 +7,17 @@ objects as they are, so a second run creates and changes nothing.
 
 from django.db import transaction
 
-from . import kompas, longread, recommendations, safety, site, taxonomy
+from . import kompas, long_story, longread, recommendations, safety, site, taxonomy
 
 #: Capability loaders, run in order after the site tree exists. Each takes a DemoContext.
-CAPABILITY_LOADERS = [taxonomy.load, longread.load, safety.load, kompas.load, recommendations.load]
+CAPABILITY_LOADERS = [
+    taxonomy.load,
+    longread.load,
+    safety.load,
+    kompas.load,
+    recommendations.load,
+    long_story.load,  # links the Kompas and the browse-safely page
+]
 
 
 @transaction.atomic

@@ -43,6 +43,33 @@ SCENES = {
             "windows.",
         ),
     ),
+    "daan": (
+        ("#1f3b4d", "#e9c9a0", "#fff1cf", ("#5e7d63", "#43604a", "#2a4233")),
+        "bridge",
+        (
+            "Getekende illustratie: een rivier tussen groene heuvels, met een brug bij "
+            "zonsopkomst.",
+            "Drawn illustration: a river between green hills, with a bridge at sunrise.",
+        ),
+    ),
+    "daan-station": (
+        ("#0d1526", "#34405e", "#dfe6f2", ("#2a3350", "#20283f", "#151b2c")),
+        "platform",
+        (
+            "Getekende illustratie: een leeg perron bij nacht onder een paar lantaarns.",
+            "Drawn illustration: an empty railway platform at night under a few lamps.",
+        ),
+    ),
+    "daan-window": (
+        ("#8fb3c9", "#f6e7c8", "#fff6dc", ("#9bb08a", "#7c936c", "#5d7550")),
+        "window",
+        (
+            "Getekende illustratie: een open raam met een plant op de vensterbank, en "
+            "daarachter heuvels in de ochtendzon.",
+            "Drawn illustration: an open window with a plant on the sill, and hills in the "
+            "morning sun behind it.",
+        ),
+    ),
 }
 CREDIT = (
     "Illustratie gemaakt voor de demo (voorbeeld)",
@@ -99,6 +126,31 @@ def _scene(draw, scene, hills):
             draw.rectangle([left, top, left + 118, height], fill=hills[index % 3])
             if index % 3 == 1:
                 draw.rectangle([left + 30, top + 60, left + 55, top + 90], fill="#f4e3b5")
+    else:
+        _scene_more(draw, scene, hills)
+
+
+def _scene_more(draw, scene, hills):
+    """The long story's scenes: a river with a bridge, a station platform, a window."""
+    width, height = SIZE
+    if scene == "bridge":
+        draw.polygon([(700, 700), (900, 700), (1300, height), (300, height)], fill="#7fa7b8")
+        draw.rectangle([0, 690, width, 716], fill="#6b5a4a")
+        for left in range(120, width, 320):
+            draw.rectangle([left, 716, left + 36, 820], fill="#5a4a3c")
+    elif scene == "platform":
+        draw.polygon([(0, 760), (width, 700), (width, height), (0, height)], fill="#4b5468")
+        draw.line([(0, 900), (width, 830)], fill="#c9ced8", width=6)
+        for left in range(200, width, 420):
+            draw.rectangle([left, 380, left + 12, 760], fill="#0a0f1a")
+            draw.ellipse([left - 30, 350, left + 42, 400], fill="#ffe9a8")
+    elif scene == "window":
+        draw.rectangle([0, 0, 220, height], fill="#efe3cf")
+        draw.rectangle([width - 220, 0, width, height], fill="#efe3cf")
+        draw.rectangle([0, 860, width, height], fill="#d8c6a8")
+        draw.rectangle([760, 700, 840, 860], fill="#b5653f")
+        for offset in (-70, 0, 70):
+            draw.ellipse([770 + offset, 560, 830 + offset, 720], fill=hills[2])
 
 
 def draw(slug):
@@ -116,20 +168,22 @@ def draw(slug):
     return output.getvalue()
 
 
-def hero_fields(slug, t):
-    """The story's hero fields (image, alt, credit), with English recorded in the catalog ``t``."""
-    if slug not in SCENES:
-        return {}
-    _palette, _scene_name, (alt_nl, alt_en) = SCENES[slug]
-    title = f"Demo-illustratie {slug}"
+def illustration(key, t):
+    """The image drawn for ``key`` (made once, then reused) and its alt text, recorded in ``t``."""
+    _palette, _scene_name, (alt_nl, alt_en) = SCENES[key]
+    title = f"Demo-illustratie {key}"
     image_model = get_image_model()
     image = image_model.objects.filter(title=title).first()
     if image is None:
         image = image_model(title=title)
-        image.file = ImageFile(io.BytesIO(draw(slug)), name=f"demo-{slug}.png")
+        image.file = ImageFile(io.BytesIO(draw(key)), name=f"demo-{key}.png")
         image.save()
-    return {
-        "hero_image": image,
-        "hero_image_alt": t(alt_nl, alt_en),
-        "hero_image_credit": t(*CREDIT),
-    }
+    return image, t(alt_nl, alt_en)
+
+
+def hero_fields(slug, t):
+    """The story's hero fields (image, alt, credit), with English recorded in the catalog ``t``."""
+    if slug not in SCENES:
+        return {}
+    image, alt = illustration(slug, t)
+    return {"hero_image": image, "hero_image_alt": alt, "hero_image_credit": t(*CREDIT)}
