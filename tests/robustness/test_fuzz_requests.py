@@ -414,4 +414,4 @@ def test_every_kind_of_request_is_fuzzed():
         assert "api/v3/pages/{page_id}/actions/publish/" in V3_WRITE_ROUTES
         assert {"api/v3/pages/", "api/v3/images/{image_id}/"} <= set(V3_WRITE_ROUTES)
         assert "api/v3/openapi.json" not in V3_WRITE_ROUTES
-    assert len(HEADER_TARGETS) > 30
+    assert len(HEADER_TARGETS) > (30 if WAGTAIL_8 else 20)
