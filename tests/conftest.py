@@ -37,6 +37,22 @@ def empty_cache_per_test():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def site_language_per_test():
+    """Every test starts in the site's language, as every request does.
+
+    A test that activates another language (a translation helper, a rendered English page)
+    would otherwise leave it active for the next test on the same worker, and a message
+    asserted in Dutch would come out in English.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """Load the example's demo content once, into the test database, as `load_demo` does.
