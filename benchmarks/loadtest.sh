@@ -90,7 +90,7 @@ OUT="$RESULTS/loadtest-$STAMP.json"
 echo "{" >"$OUT"
 ETAG="$(curl -fsI "http://127.0.0.1:$PORT/api/v2/pages/$STORY_ID/" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
 echo "gunicorn $WORKERS workers, PostgreSQL, cache ${REDIS_URL:-local memory}, wrk -t$THREADS -c$CONNECTIONS -d$DURATION" \
-  "--timeout $TIMEOUT on $(nproc) CPUs, story cache ${COMENSHA_CONTENT_PAGE_CACHE_SECONDS:-0} s"
+  "--timeout $TIMEOUT on $(nproc) CPUs, revision cache ${COMENSHA_CONTENT_PAGE_CACHE_SECONDS:-86400} s"
 printf '%-22s %9s %8s %8s %8s %8s %7s\n' "endpoint" "req/s" "p50 ms" "p95 ms" "p99 ms" "max ms" "errors"
 first=1
 for entry in "story_html $STORY_URL" "baseline_html $BASELINE_URL" \
