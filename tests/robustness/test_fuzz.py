@@ -207,19 +207,20 @@ SUBPAGE_TARGETS = [
 ]
 
 
+def url_routes(patterns=None, prefix=""):
+    """``(route, name)`` of every URL pattern of the URL configuration, resolvers walked."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(pattern.pattern).lstrip("^").rstrip("$")
+        if isinstance(pattern, URLResolver):
+            yield from url_routes(pattern.url_patterns, route)
+        else:
+            yield route, pattern.name
+
+
 def api_routes():
     """Every GET-able route of API v2 and v3 as a template: ``api/v2/pages/{pk}/``."""
-
-    def walk(patterns, prefix):
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern).lstrip("^").rstrip("$")
-            if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, route)
-            else:
-                yield route
-
     routes = []
-    for route in walk(get_resolver().url_patterns, ""):
+    for route, _name in url_routes():
         if not route.startswith(("api/v2/", "api/v3/")) or "/actions/" in route:
             continue
         route = re.sub(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)", r"{\1\2}", route)

@@ -18,7 +18,6 @@ import re
 import zlib
 
 import pytest
-from django.urls import URLResolver, get_resolver
 from hypothesis import example, given, seed, settings
 from hypothesis import strategies as st
 
@@ -35,6 +34,7 @@ from tests.robustness.test_fuzz import (
     query_strings,
     resolve,
     route_targets,
+    url_routes,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore")]
@@ -48,17 +48,8 @@ def all_routes(*, writes=False):
     """Every route of the URL configuration as a template (``documents/{0}/{1}``); with
     ``writes``, those with a view that writes (Wagtail's ``create_``, ``update_``, ``delete_``
     and action views)."""
-
-    def walk(patterns, prefix):
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern).lstrip("^").rstrip("$")
-            if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, route)
-            else:
-                yield route, pattern.name
-
     routes = []
-    for route, name in walk(get_resolver().url_patterns, ""):
+    for route, name in url_routes():
         if writes and not re.match(r"(create|update|delete)_|\w+_actions_", name or ""):
             continue
         route = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)
