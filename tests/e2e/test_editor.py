@@ -75,10 +75,32 @@ def type_rich_text(page, field_name, text):
     page.keyboard.type(text)
 
 
+#: True once Wagtail's autosave indicator has been "saved" or "idle" (nothing to save), with the
+#: form posting to the edit view, for two seconds on end (a keystroke starts the next save only
+#: after ~1.5 s of Wagtail's checks).
+AUTOSAVE_SETTLED = """() => {
+    const indicator = document.querySelector("#w-autosave-indicator");
+    if (!indicator) return true;  // autosave switched off (WAGTAIL_AUTOSAVE_INTERVAL = 0)
+    const form = document.querySelector("form[data-edit-form]");
+    const state = indicator.dataset.wAutosaveStateValue || "idle";
+    const saved = ["saved", "idle"].includes(state) && form.action.includes("/edit/");
+    if (!saved) { window.ccSavedSince = null; return false; }
+    window.ccSavedSince = window.ccSavedSince || performance.now();
+    return performance.now() - window.ccSavedSince > 2000;
+}"""
+
+
+def wait_for_autosave(page):
+    """Wait until Wagtail 8's autosave has created the page and saved the last keystroke.
+
+    A publish posted while the first autosave is under way goes to the create view a second time
+    and is refused as a duplicate slug (seen in CI); an editor clicks later than a test does.
+    """
+    page.wait_for_function(AUTOSAVE_SETTLED, polling=100, timeout=20_000)
+
+
 def publish(page):
-    # Wagtail 8 autosaves the form while the editor types; on a slow machine a save can still be
-    # under way, and a publish posted before its answer would create the page a second time.
-    page.wait_for_load_state("networkidle")
+    wait_for_autosave(page)
     page.locator("footer").get_by_role("button", name="Meer acties").click()
     page.get_by_role("button", name="Publiceren").click()
 
