@@ -1,17 +1,76 @@
-"""Bulk publishing in the admin refuses pages that may not be published, with a message.
+"""Rules a page must meet to go live, on every path that makes it live.
 
-Wagtail's bulk "Publish" publishes each page's latest revision without the page's edit form, so
-a rule the form enforces (an instrument needs a legal basis) would end as a server error while
-the other pages were being published. Page types state such rules in ``publish_problems()``;
-the ``before_bulk_action`` hook checks every page the action would publish and, when one fails,
-publishes nothing and tells the editor which pages and why.
+Page types state such rules in ``publish_problems()`` (a story's hero image needs a text
+alternative; consent, in comensha_content.safety). The admin form refuses them with a field
+error; this module refuses every other path:
+
+- Wagtail's bulk "Publish" publishes each page's latest revision without the page's edit form:
+  the ``before_bulk_action`` hook checks every page the action would publish and, when one
+  fails, publishes nothing and tells the editor which pages and why.
+- ``revision.publish()`` (workflows, translations, code) raises ``PublishRefused``
+  (``PublishRulesMixin``); Wagtail's ``publish_scheduled`` goes on with the other pages and the
+  page's history says why it was not published.
+- API v3's publish action (Wagtail 8's action registry) answers 422 with the reason.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
 from wagtail.models import Page
+
+try:
+    from wagtail.actions.registry import action_registry  # noqa: F401  (Wagtail 8)
+
+    HAS_ACTION_REGISTRY = True
+except ImportError:  # Wagtail 7.4: no API v3
+    HAS_ACTION_REGISTRY = False
+
+#: Audit-log action of a scheduled publication refused by the page type's rules.
+REFUSED_ACTION = "comensha_content.publish_refused"
+#: The ``log_action`` Wagtail's ``publish_scheduled`` command publishes with.
+SCHEDULED = "wagtail.publish.scheduled"
+
+
+class PublishRefused(ValidationError, PermissionDenied):
+    """Raised when a page may not be published.
+
+    A ValidationError for APIs and code (API v3 answers 422 with the message), and a
+    PermissionDenied for admin views that do not expect a ValidationError (a workflow's final
+    approval is then refused and rolled back instead of ending in a server error).
+    """
+
+
+def rule_problems(candidate):
+    """The page type's own reasons (``publish_problems()``) why ``candidate`` may not go live."""
+    check = getattr(candidate, "publish_problems", None)
+    return [str(problem) for problem in check()] if check else []
+
+
+def refuse_scheduled(page, revision, action, problems):
+    """Take ``revision`` out of the schedule and say why on ``page``'s history."""
+    revision.approved_go_live_at = None
+    revision.save(update_fields=["approved_go_live_at"])
+    log(instance=page, action=action, data={"reason": problems[0]})
+
+
+class PublishRulesMixin:
+    """For page types with ``publish_problems()``; list it before the page base class."""
+
+    def publish_problems(self):
+        """Why this page may not be published (empty when it may); extended by subclasses."""
+        return []
+
+    def publish(self, revision, *args, log_action=True, **kwargs):
+        problems = rule_problems(revision.as_object())
+        if problems:
+            if log_action == SCHEDULED:
+                refuse_scheduled(self, revision, REFUSED_ACTION, problems)
+                return None
+            raise PublishRefused(problems)
+        return super().publish(revision, *args, log_action=log_action, **kwargs)
 
 
 def publish_problems(page):
@@ -22,8 +81,7 @@ def publish_problems(page):
     """
     revision = page.get_latest_revision()
     candidate = revision.as_object() if revision else page.specific
-    check = getattr(candidate, "publish_problems", None)
-    problems = [str(problem) for problem in check()] if check else []
+    problems = rule_problems(candidate)
     try:
         candidate.full_clean()
     except ValidationError as error:
@@ -58,3 +116,26 @@ def refuse_invalid_bulk_publish(request, action_type, objects, action):
         % {"pages": "; ".join(refused)},
     )
     return redirect(action.next_url)
+
+
+def register_publish_action(registry):
+    """``register_actions`` hook (Wagtail 8): API v3's publish action checks the rules too."""
+    from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+
+    class RuleCheckedPublishPageRevisionAction(PublishPageRevisionAction):
+        def check(self, skip_permission_checks=False):
+            super().check(skip_permission_checks)
+            problems = rule_problems(self.object)
+            if problems:
+                raise PublishRefused(problems)
+
+    registry.register(Page, RuleCheckedPublishPageRevisionAction)
+
+
+def register_log_actions(actions):
+    """``register_log_actions`` hook: the page's history says why it was not published."""
+    actions.register_action(
+        REFUSED_ACTION,
+        gettext_lazy("Refuse publishing"),
+        gettext_lazy("Scheduled publishing refused: the page does not meet its publishing rules"),
+    )

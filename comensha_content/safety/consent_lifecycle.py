@@ -3,7 +3,7 @@
 - Publishing a story that needs consent (``needs_consent()``) without a valid record, or in a
   language the consent does not cover, is refused on every path: the admin form and bulk action
   (``publish_problems``), ``revision.publish()`` (workflows, scheduled publishing, API v3) and API
-  v3's publish action.
+  v3's publish action, through the publishing rules of comensha_content.core.publishing.
 - Withdrawal, a passed review date or a language taken out of the scope unpublishes the story's
   pages at once, with an audit-log entry saying why: when the record is saved, and on the first
   request on or after the day it takes effect (``sweep`` on Django's ``request_started``, so no
@@ -18,7 +18,6 @@ import logging
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
 from django.db.models import Exists, OuterRef
 from django.http import Http404
@@ -27,8 +26,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.log_actions import log
 
+from comensha_content.core.publishing import (
+    SCHEDULED,
+    PublishRefused,
+    PublishRulesMixin,
+    refuse_scheduled,
+)
 from comensha_content.safety.consent import (
     Channel,
     ConsentStatus,
@@ -48,23 +52,7 @@ REFUSED_ACTION = "comensha_content.consent_publish_refused"
 #: Cache key holding the next day on which a consent takes effect (see ``sweep``).
 NEXT_SWEEP_KEY = "comensha_content:consent:next-sweep"
 
-try:
-    from wagtail.actions.registry import action_registry  # noqa: F401  (Wagtail 8)
-
-    HAS_ACTION_REGISTRY = True
-except ImportError:
-    HAS_ACTION_REGISTRY = False
-
 CHANNEL_FIELDS = {Channel.WEB: "on_web", Channel.PRINT: "in_print", Channel.API: "via_api"}
-
-
-class PublishRefused(ValidationError, PermissionDenied):
-    """Raised when a story may not be published for lack of valid consent.
-
-    A ValidationError for APIs and code (API v3 answers 422 with the message), and a
-    PermissionDenied for admin views that do not expect a ValidationError (a workflow's final
-    approval is then refused and rolled back instead of ending in a server error).
-    """
 
 
 def consent_problems(page, day=None):
@@ -96,13 +84,6 @@ def consent_problems(page, day=None):
     if not record.covers(page.locale_id, Channel.WEB):
         return [_("The consent for this story does not cover publishing it in this language.")]
     return []
-
-
-def refuse_unconsented_publish(page):
-    """Raise ``PublishRefused`` when ``page`` may not be published."""
-    problems = consent_problems(page)
-    if problems:
-        raise PublishRefused(problems)
 
 
 def may_be_shown(page, channel=Channel.WEB, day=None):
@@ -215,12 +196,13 @@ def sweep_on_request(sender, **kwargs):
 
 
 # -- the page side -----------------------------------------------------------------------------
-class ConsentSubjectMixin:
+class ConsentSubjectMixin(PublishRulesMixin):
     """For page types that tell a person's story; list it before the page base class.
 
     The page type says in ``needs_consent()`` when a page must have valid consent to be
-    published. Publishing is refused without it on every path that goes through
-    ``publish()``; serving, the sitemap and API v2 honour withdrawal, review date and scope.
+    published. Consent is one of its publishing rules (comensha_content.core.publishing), so
+    publishing is refused without it on every path; serving, the sitemap and API v2 honour
+    withdrawal, review date and scope.
     """
 
     consent_subject = True
@@ -229,17 +211,14 @@ class ConsentSubjectMixin:
         return True
 
     def publish_problems(self):
-        problems = list(super().publish_problems()) if hasattr(super(), "publish_problems") else []
-        return problems + consent_problems(self)
+        return [*super().publish_problems(), *consent_problems(self)]
 
     def publish(self, revision, *args, log_action=True, **kwargs):
+        # Consent first, so that a refused scheduled publication is logged as a consent matter.
         problems = consent_problems(revision.as_object())
         if problems:
-            if log_action == "wagtail.publish.scheduled":
-                # publish_scheduled must go on with the other pages: refuse this one, say why.
-                revision.approved_go_live_at = None
-                revision.save(update_fields=["approved_go_live_at"])
-                log(instance=self, action=REFUSED_ACTION, data={"reason": problems[0]})
+            if log_action == SCHEDULED:
+                refuse_scheduled(self, revision, REFUSED_ACTION, problems)
                 return None
             raise PublishRefused(problems)
         result = super().publish(revision, *args, log_action=log_action, **kwargs)
@@ -292,19 +271,6 @@ def unpublish_live_copy(request, page, new_page):
             _("The copy of the story is a draft: a copy carries no consent. %(problems)s")
             % {"problems": " ".join(consent_problems(copy))},
         )
-
-
-def register_publish_action(registry):
-    """``register_actions`` hook (Wagtail 8): API v3's publish action checks consent too."""
-    from wagtail.actions.publish_page_revision import PublishPageRevisionAction
-    from wagtail.models import Page
-
-    class ConsentCheckedPublishPageRevisionAction(PublishPageRevisionAction):
-        def check(self, skip_permission_checks=False):
-            super().check(skip_permission_checks)
-            refuse_unconsented_publish(self.object)
-
-    registry.register(Page, ConsentCheckedPublishPageRevisionAction)
 
 
 def register_log_actions(actions):

@@ -154,3 +154,94 @@ def test_the_alt_field_says_the_description_is_used(client, moderator_user, inde
         if name.endswith("-helptext")
     ]
     assert "Laat leeg om de beschrijving te gebruiken" in help_text.get_text()
+
+
+# --- every other path to live: code, workflows, scheduled publishing, API v3 -------------------
+
+
+@pytest.fixture
+def story_without_alt(index, photo):
+    """A live demo story (consent recorded) whose latest revision has a hero without any alt."""
+    photo.description = ""
+    photo.save()
+    story = LongreadPage.objects.filter(locale=index.locale, live=True).first()
+    live_revision = story.live_revision_id
+    draft = story.get_latest_revision_as_object()
+    draft.hero_image = photo
+    draft.hero_image_alt = ""
+    draft.hero_image_decorative = False
+    revision = draft.save_revision()
+    assert revision.pk != live_revision
+    return story
+
+
+def assert_still_the_old_live_version(story, photo):
+    fresh = Page.objects.get(pk=story.pk).specific
+    assert fresh.live and fresh.live_revision_id == story.live_revision_id
+    assert fresh.hero_image_id != photo.pk
+
+
+def test_revision_publish_from_code_is_refused(story_without_alt, photo):
+    from comensha_content.core.publishing import PublishRefused
+
+    with pytest.raises(PublishRefused, match=REFUSED):
+        story_without_alt.get_latest_revision().publish()
+    assert_still_the_old_live_version(story_without_alt, photo)
+
+
+def test_scheduled_publishing_refuses_it_says_why_and_publishes_the_others(
+    story_without_alt, photo, index
+):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import PageLogEntry
+
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    refused = story_without_alt.get_latest_revision()
+    refused.approved_go_live_at = past
+    refused.save()
+    other = LongreadPage.objects.filter(locale=index.locale, live=True).exclude(
+        pk=story_without_alt.pk
+    )[0]
+    draft = other.get_latest_revision_as_object()
+    draft.lede = "Een nieuwe inleiding, ingepland."
+    scheduled = draft.save_revision()
+    scheduled.approved_go_live_at = past
+    scheduled.save()
+
+    call_command("publish_scheduled", verbosity=0)
+
+    assert_still_the_old_live_version(story_without_alt, photo)
+    refused.refresh_from_db()
+    assert refused.approved_go_live_at is None  # out of the schedule, not retried every run
+    entry = PageLogEntry.objects.get(
+        page=story_without_alt, action="comensha_content.publish_refused"
+    )
+    assert REFUSED in entry.data["reason"]
+    assert entry.message == (  # what the page's history shows
+        "Ingepland publiceren geweigerd: de pagina voldoet niet aan de regels voor publicatie"
+    )
+    other.refresh_from_db()
+    assert other.live_revision_id == scheduled.pk and other.lede == draft.lede
+
+
+def test_api_v3_publish_action_is_refused_with_the_reason(client, story_without_alt, photo):
+    from comensha_content.api import v3
+
+    if not v3.is_available():
+        pytest.skip("API v3 needs Wagtail 8")
+    from tests.api.test_v3_writes import token_for
+
+    user = LongreadPage._meta.apps.get_model("auth", "User").objects.create_superuser(
+        "publisher", "p@example.org", "x"
+    )
+    response = client.post(
+        f"/api/v3/pages/{story_without_alt.pk}/actions/publish/",
+        content_type="application/json",
+        headers={"authorization": f"Bearer {token_for(user)}", "accept-language": "nl"},
+    )
+    assert response.status_code == 422, response.content
+    assert REFUSED in response.content.decode()
+    assert_still_the_old_live_version(story_without_alt, photo)
