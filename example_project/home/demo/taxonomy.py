@@ -78,8 +78,9 @@ HELPLINES = [
         "url": "https://www.meldmisdaadanoniem.nl/",
         "anonymous": True,
         "description": t(
-            "Anoniem melden: je nummer wordt niet weergegeven en gesprekken worden niet opgenomen.",
-            "Report anonymously: your number is not shown and calls are not recorded.",
+            # The page adds what "anonymous" means (caller ID off, calls not recorded).
+            "Mensenhandel melden zonder je naam te noemen.",
+            "Report human trafficking without giving your name.",
         ),
     },
 ]
