@@ -49,6 +49,12 @@ def rule_problems(candidate):
     return [str(problem) for problem in check()] if check else []
 
 
+def refusal(candidate, problems):
+    """``PublishRefused`` for ``problems``, on the page type's field when it names one."""
+    field = getattr(candidate, "publish_problems_field", None)
+    return PublishRefused({field: problems} if field else problems)
+
+
 def refuse_scheduled(page, revision, action, problems):
     """Take ``revision`` out of the schedule and say why on ``page``'s history."""
     revision.approved_go_live_at = None
@@ -58,6 +64,9 @@ def refuse_scheduled(page, revision, action, problems):
 
 class PublishRulesMixin:
     """For page types with ``publish_problems()``; list it before the page base class."""
+
+    #: The form field the rules are about, if one (API v3's 422 and ``message_dict`` name it).
+    publish_problems_field = None
 
     def publish_problems(self):
         """Why this page may not be published (empty when it may); extended by subclasses."""
@@ -69,7 +78,7 @@ class PublishRulesMixin:
             if log_action == SCHEDULED:
                 refuse_scheduled(self, revision, REFUSED_ACTION, problems)
                 return None
-            raise PublishRefused(problems)
+            raise refusal(self, problems)
         return super().publish(revision, *args, log_action=log_action, **kwargs)
 
 
@@ -127,7 +136,7 @@ def register_publish_action(registry):
             super().check(skip_permission_checks)
             problems = rule_problems(self.object)
             if problems:
-                raise PublishRefused(problems)
+                raise refusal(self.object, problems)
 
     registry.register(Page, RuleCheckedPublishPageRevisionAction)
 

@@ -24,6 +24,7 @@ from comensha_content.blocks.choosers import PageChooserBlock
 from comensha_content.core.bulk_scope import recalled
 from comensha_content.core.locales import localized_page, localized_term, terms_for_locale
 from comensha_content.core.pages import BasePage
+from comensha_content.core.publishing import PublishRulesMixin
 from comensha_content.core.representation import term_representation
 from comensha_content.core.translation_panels import TranslationStatusPanel
 from comensha_content.core.visibility import is_publicly_visible
@@ -292,7 +293,7 @@ class KompasChapterPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
         return InstrumentPage.objects.child_of(self).live().public().order_by("title")
 
 
-class InstrumentPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
+class InstrumentPage(PublishRulesMixin, SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
     """A bestuurlijk instrument: its legal basis, who may use it, how, with whom and its risks."""
 
     legal_basis_required_message = _(
@@ -431,6 +432,8 @@ class InstrumentPage(SearchEngineVisibilityMixin, KompasCardMixin, BasePage):
     class Meta:
         verbose_name = _("Kompas instrument")
         verbose_name_plural = _("Kompas instruments")
+
+    publish_problems_field = "legal_basis"
 
     def publish_problems(self):
         """Why this instrument may not be published yet (see comensha_content.core.publishing)."""

@@ -145,6 +145,44 @@ def test_a_draft_without_legal_basis_may_be_saved_but_not_published(superuser_cl
     assert_legal_basis_error_shown(response)
 
 
+def test_scheduled_publishing_skips_an_instrument_without_legal_basis_and_goes_on(
+    superuser_client, kompas
+):
+    """Wagtail's publish_scheduled (the site's cron job) must not stop at one such instrument:
+    it stays a draft, leaves the schedule with a history entry, and the others are published."""
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import PageLogEntry
+
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    superuser_client.post(add_url(kompas), instrument_form_data(kompas.locale, action=None))
+    refused = InstrumentPage.objects.get(slug="bestuurlijke-rapportage")
+    superuser_client.post(
+        add_url(kompas),
+        {
+            **instrument_form_data(kompas.locale, action=None, legal_basis=LEGAL_BASIS),
+            "title": "Vergunningplicht",
+            "slug": "vergunningplicht",
+        },
+    )
+    ready = InstrumentPage.objects.get(slug="vergunningplicht")
+    for page in (refused, ready):
+        revision = page.get_latest_revision()
+        revision.approved_go_live_at = past
+        revision.save()
+
+    call_command("publish_scheduled", verbosity=0)
+
+    refused.refresh_from_db()
+    ready.refresh_from_db()
+    assert not refused.live and ready.live
+    assert refused.get_latest_revision().approved_go_live_at is None
+    entry = PageLogEntry.objects.get(page=refused, action="comensha_content.publish_refused")
+    assert entry.data["reason"] == str(InstrumentPage.legal_basis_required_message)
+
+
 @pytest.mark.parametrize(
     "stream,value,message",
     [
