@@ -145,6 +145,31 @@ def test_a_draft_without_legal_basis_may_be_saved_but_not_published(superuser_cl
     assert_legal_basis_error_shown(response)
 
 
+def test_api_v3_publish_action_refuses_an_instrument_without_legal_basis(
+    client, superuser_client, kompas, django_user_model
+):
+    from comensha_content.api import v3
+
+    if not v3.is_available():
+        pytest.skip("API v3 needs Wagtail 8")
+    from tests.api.test_v3_writes import token_for
+
+    superuser_client.post(add_url(kompas), instrument_form_data(kompas.locale, action=None))
+    draft = InstrumentPage.objects.get(slug="bestuurlijke-rapportage")
+    publisher = django_user_model.objects.create_superuser("publisher", "p@example.org", "x")
+    response = client.post(
+        f"/api/v3/pages/{draft.pk}/actions/publish/",
+        content_type="application/json",
+        headers={"authorization": f"Bearer {token_for(publisher)}", "accept-language": "nl"},
+    )
+    assert response.status_code == 422, response.content
+    [error] = response.json()["errors"]  # on the field, so a client can show it there
+    assert error["path"] == "legal_basis"
+    assert error["msg"] == str(InstrumentPage.legal_basis_required_message)
+    draft.refresh_from_db()
+    assert not draft.live
+
+
 def test_scheduled_publishing_skips_an_instrument_without_legal_basis_and_goes_on(
     superuser_client, kompas
 ):
