@@ -134,7 +134,9 @@ def test_a_consent_takedown_is_an_unpublish_with_no_consent_data(
     dutch = LongreadPage.objects.get(slug="lisa", locale__language_code="nl")
     record = StoryConsent.objects.get(translation_key=dutch.translation_key)
     record.internal_notes = NOTES_SENTINEL
-    record.withdrawn_on = timezone.localdate() - datetime.timedelta(days=1)  # not today's date
+    # Not a date any timestamp of the payload can carry: today in UTC may be the day before
+    # the site's today (before 01:00 in Amsterdam), so two days back.
+    record.withdrawn_on = timezone.localdate() - datetime.timedelta(days=2)
     with on_commit():
         record.save()
         apply_consent(record)

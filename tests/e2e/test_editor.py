@@ -9,12 +9,13 @@ The admin speaks Dutch to the demo editor (the site's language), as it does to C
 import datetime
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
 IMAGE_TITLE = "Silhouet bij een raam"
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()  # the site's today, as its forms judge dates
 TITLE_NL = "Sara: ‘Ik wilde alleen werken’"
 TITLE_EN = "Sara: ‘I only wanted to work’"
 SLUG = "sara"

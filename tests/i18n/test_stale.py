@@ -216,7 +216,10 @@ def test_the_translation_is_flagged_out_of_date_in_the_admin(
     rows = report.select("[data-cc-out-of-date-translations] tr[data-cc-translation]")
     assert [row["data-cc-translation"] for row in rows] == [str(translation.pk)]
     assert "Sara: ‘Niemand keek naar me’" in text_of(rows[0])
-    assert source.last_updated_at.strftime("%Y-%m-%d") in text_of(rows[0])
+    # in the site's time zone, as the editor reads it (the stored moment is UTC: an hour
+    # before midnight in Amsterdam it is still the day before)
+    shown = timezone.localtime(source.last_updated_at).strftime("%Y-%m-%d %H:%M")
+    assert shown in text_of(rows[0])
 
     # The English index's listing flags the story.
     listing = english_admin_client.get(

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import (
     nested_form_data,
@@ -19,7 +20,7 @@ from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()  # the site's today, as its forms judge dates
 
 
 def story_form(index, photo, **overrides):
