@@ -45,12 +45,19 @@ def _live_translations(page):
     """Every live translation of ``page`` (itself included), in the order of the languages.
 
     Kept on the page object: the switcher and the alternates of one response share one query.
+    Specific pages without their own fields (``specific(defer=True)``): only their locale and
+    URL are shown, so their rows (a story's body) are not read; a page type's own URL methods
+    still apply.
     """
     cached = getattr(page, "_comensha_live_translations", None)
     if cached is not None:
         return cached
     pages = list(
-        page.get_translations(inclusive=True).live().public().select_related("locale").specific()
+        page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+        .specific(defer=True)
     )
     order = [code for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", [])]
 
