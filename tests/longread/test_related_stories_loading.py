@@ -89,4 +89,3 @@ def test_editor_form_shows_related_stories_without_reading_their_bodies(
     content = response.content.decode()
     assert all(page.title in content for page in related)
     assert not statements.ids_loaded_with_body() & {page.pk for page in related}
-
