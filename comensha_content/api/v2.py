@@ -201,7 +201,14 @@ class ComenshaPagesAPIViewSet(
             if model is None or not related:
                 self._cached_object = base.specific
             else:
-                page = model.objects.select_related("locale", *related).filter(pk=base.pk).first()
+                page = next(
+                    iter(
+                        model.objects.select_related("locale", *related)
+                        .filter(pk=base.pk)
+                        .order_by()[:1]  # the primary key: an ORDER BY only costs compiling
+                    ),
+                    None,
+                )
                 self._cached_object = page if page is not None else base.specific
         return self._cached_object
 

@@ -11,6 +11,7 @@ They deconstruct as Wagtail's own classes, so StreamField definitions in migrati
 """
 
 import copy
+import functools
 
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
@@ -28,17 +29,21 @@ class BulkQuerysetMixin:
     def get_bulk_queryset(self):
         return self.model_class._default_manager.all()
 
+    def _in_bulk(self, ids):
+        """``{pk: object}`` for ``ids``, unordered: the answer is a dict, and Django's
+        ``ORDER BY`` (a page's tree path, an image's date) costs a good part of the query's
+        compilation."""
+        return self.get_bulk_queryset().order_by().in_bulk(list(ids))
+
     def preload_objects(self, ids):
         """``{pk: object}`` for ``ids``, for every page of an API listing at once (bulk_scope)."""
-        return self.get_bulk_queryset().in_bulk(list(ids))
+        return self._in_bulk(ids)
 
     def bulk_to_python(self, values):
         objects = preloaded(self, values)
         shared = objects is not None  # loaded for the whole listing: each page gets copies
         if not shared:
-            objects = self.get_bulk_queryset().in_bulk(
-                [value for value in values if value is not None]
-            )
+            objects = self._in_bulk(value for value in values if value is not None)
         seen, result = set(), []
         for pk in values:
             obj = objects.get(pk)
@@ -54,13 +59,29 @@ class BulkQuerysetMixin:
         return self.bulk_to_python([value])[0]
 
 
+@functools.cache
+def stream_field_names(model):
+    """The StreamFields of ``model``'s own and inherited columns (cached per model)."""
+    from wagtail.fields import StreamField
+
+    return tuple(
+        field.name for field in model._meta.concrete_fields if isinstance(field, StreamField)
+    )
+
+
 class PageChooserBlock(BulkQuerysetMixin, blocks.PageChooserBlock):
-    """Wagtail's PageChooserBlock; chosen pages come with their locale."""
+    """Wagtail's PageChooserBlock; chosen pages come with their locale.
+
+    A chosen page is shown as a link (title, URL, a story's lede), never with its own
+    StreamFields: those are deferred, so a related story's body is not read and parsed with it.
+    """
 
     canonical_module_path = "wagtail.blocks.PageChooserBlock"
 
     def get_bulk_queryset(self):
-        return super().get_bulk_queryset().select_related("locale")
+        queryset = super().get_bulk_queryset().select_related("locale")
+        deferred = stream_field_names(self.model_class)
+        return queryset.defer(*deferred) if deferred else queryset
 
     def bulk_to_python(self, values):
         """The chosen pages, each noting whether a view restriction covers it (one query)."""

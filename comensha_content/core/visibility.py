@@ -40,6 +40,12 @@ def public_pages(model=None):
     queryset = model._default_manager.filter(live=True, expired=False).filter(
         Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
     )
+    return without_restricted(queryset)
+
+
+def without_restricted(queryset):
+    """``queryset`` of pages without those under a view restriction, as Wagtail's
+    ``public()``, from ``restricted_paths()`` (read once per ``bulk_scope``)."""
     for path in restricted_paths():
         queryset = queryset.exclude(path__startswith=path)
     return queryset
@@ -99,4 +105,5 @@ __all__ = [
     "page_model",
     "public_pages",
     "restricted_paths",
+    "without_restricted",
 ]

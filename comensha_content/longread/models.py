@@ -92,11 +92,16 @@ class LongreadIndexPage(SearchEngineVisibilityMixin, BasePage):
         exploitation, with their locales) in one query, instead of Wagtail's two plus one per
         relation; anything else (or nothing) is routed by Wagtail as usual."""
         if path_components:
-            story = (
-                LongreadPage.objects.child_of(self)
-                .select_related("locale", *LongreadPage.api_select_related)
-                .filter(slug=path_components[0])
-                .first()
+            # Unordered: a slug is unique among siblings, and ordering by path costs more to
+            # compile than the query takes to run.
+            story = next(
+                iter(
+                    LongreadPage.objects.child_of(self)
+                    .select_related("locale", *LongreadPage.api_select_related)
+                    .filter(slug=path_components[0])
+                    .order_by()[:1]
+                ),
+                None,
             )
             if story is not None:
                 story._cached_parent_obj = self  # as Wagtail's route() does

@@ -45,12 +45,20 @@ def _live_translations(page):
     """Every live translation of ``page`` (itself included), in the order of the languages.
 
     Kept on the page object: the switcher and the alternates of one response share one query.
+    Specific pages without their own fields (``specific(defer=True)``): only their locale and
+    URL are shown, so their rows (a story's body) are not read; a page type's own URL methods
+    still apply. Public as Wagtail's ``public()`` has it, from the view restrictions the page's
+    links also need (``core.visibility``: read once in a ``bulk_scope``, as a story's render).
     """
+    from comensha_content.core.visibility import without_restricted
+
     cached = getattr(page, "_comensha_live_translations", None)
     if cached is not None:
         return cached
     pages = list(
-        page.get_translations(inclusive=True).live().public().select_related("locale").specific()
+        without_restricted(page.get_translations(inclusive=True).live())
+        .select_related("locale")
+        .specific(defer=True)
     )
     order = [code for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", [])]
 
