@@ -55,11 +55,20 @@ def refusal(candidate, problems):
     return PublishRefused({field: problems} if field else problems)
 
 
-def refuse_scheduled(page, revision, action, problems):
-    """Take ``revision`` out of the schedule and say why on ``page``'s history."""
+def refuse_publish(page, revision, problems, log_action, action=REFUSED_ACTION):
+    """Refuse to publish ``revision`` when there are ``problems``; False when there are none.
+
+    ``publish_scheduled`` must go on with the other pages: the revision leaves the schedule and
+    ``page``'s history says why (True). Any other caller gets ``PublishRefused``.
+    """
+    if not problems:
+        return False
+    if log_action != SCHEDULED:
+        raise refusal(page, problems)
     revision.approved_go_live_at = None
     revision.save(update_fields=["approved_go_live_at"])
     log(instance=page, action=action, data={"reason": problems[0]})
+    return True
 
 
 class PublishRulesMixin:
@@ -73,12 +82,8 @@ class PublishRulesMixin:
         return []
 
     def publish(self, revision, *args, log_action=True, **kwargs):
-        problems = rule_problems(revision.as_object())
-        if problems:
-            if log_action == SCHEDULED:
-                refuse_scheduled(self, revision, REFUSED_ACTION, problems)
-                return None
-            raise refusal(self, problems)
+        if refuse_publish(self, revision, rule_problems(revision.as_object()), log_action):
+            return None
         return super().publish(revision, *args, log_action=log_action, **kwargs)
 
 

@@ -27,11 +27,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
-from comensha_content.core.publishing import (
-    SCHEDULED,
+from comensha_content.core.publishing import (  # noqa: F401  (PublishRefused: its former home)
     PublishRefused,
     PublishRulesMixin,
-    refuse_scheduled,
+    refuse_publish,
 )
 from comensha_content.safety.consent import (
     Channel,
@@ -216,11 +215,8 @@ class ConsentSubjectMixin(PublishRulesMixin):
     def publish(self, revision, *args, log_action=True, **kwargs):
         # Consent first, so that a refused scheduled publication is logged as a consent matter.
         problems = consent_problems(revision.as_object())
-        if problems:
-            if log_action == SCHEDULED:
-                refuse_scheduled(self, revision, REFUSED_ACTION, problems)
-                return None
-            raise PublishRefused(problems)
+        if refuse_publish(self, revision, problems, log_action, REFUSED_ACTION):
+            return None
         result = super().publish(revision, *args, log_action=log_action, **kwargs)
         record = consent_for(self)
         if record:
